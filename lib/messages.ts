@@ -22,3 +22,29 @@ export const verdictSchema = z.object({
 export const getTabVerdictSchema = z.object({ type: z.literal('getTabVerdict'), tabId: z.number().int().nonnegative() });
 
 export type GetTabVerdictMessage = z.infer<typeof getTabVerdictSchema>;
+
+/** Kinds of sensitive field a page can ask for (never their values). */
+export const SENSITIVE_KINDS = ['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban', 'password', 'birth-date'] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** Content script → background, once per frame at start: "what do you know about my page?" */
+export const frameHelloSchema = z.object({ type: z.literal('frameHello') });
+
+/** Content script → background: what the page looks like (no typed values, no page text). */
+export const pageSignalsSchema = z.object({
+  type: z.literal('pageSignals'),
+  /** Ids of listed organisations the page presents itself as (title, og:site_name, headings, logos). */
+  brandOrgIds: z.array(z.string().max(64)).max(20),
+  /** Sensitive fields present on the page. */
+  sensitive: z.array(z.enum(SENSITIVE_KINDS)).max(SENSITIVE_KINDS.length),
+  /** A value typed on a flagged page validated as a NIR / card / IBAN (the value itself is never sent). */
+  sensitiveInput: z.boolean().default(false),
+});
+
+/** Content script → background: the user confirmed in our in-page warning (proceed on this host). */
+export const userProceedSchema = z.object({ type: z.literal('userProceed'), url: z.string().max(4096) });
+
+/** Background → content script: the verdict for the frame changed (e.g. after page signals). */
+export const verdictChangedSchema = z.object({ type: z.literal('verdictChanged'), verdict: verdictSchema });
+
+export type PageSignalsMessage = z.infer<typeof pageSignalsSchema>;
