@@ -48,3 +48,77 @@ export const userProceedSchema = z.object({ type: z.literal('userProceed'), url:
 export const verdictChangedSchema = z.object({ type: z.literal('verdictChanged'), verdict: verdictSchema });
 
 export type PageSignalsMessage = z.infer<typeof pageSignalsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Extension shell (background ↔ content script, warning page, popup, options). Added by the shell.
+
+/** Background → content script: answer to `frameHello`, `pageSignals` and `userProceed`. */
+export const frameStateSchema = z.object({
+  /** Combined verdict for the sender's frame (its URL verdict plus the page signals reported so far). */
+  verdict: verdictSchema,
+  /** The user chose "Continuer quand même" for this host: lookalike + proceeded → guard forms. */
+  proceeded: z.boolean(),
+  /** The administrator allows "continue anyway" (the in-page warning hides it otherwise). */
+  allowProceed: z.boolean(),
+});
+export type FrameState = z.infer<typeof frameStateSchema>;
+
+/** Warning page → background: "which warning am I showing?" The tab comes from the sender, `id` from the page's hash. */
+export const getWarningSchema = z.object({ type: z.literal('getWarning'), id: z.string().max(64) });
+/** Warning page → background: the user clicked "Continuer quand même". */
+export const warningProceedSchema = z.object({ type: z.literal('warningProceed'), id: z.string().max(64) });
+/** Warning page → background: the user clicked "Retour en sécurité". */
+export const warningBackSchema = z.object({ type: z.literal('warningBack'), id: z.string().max(64) });
+
+/** Background → warning page: the pending warning of the sender's tab (null when there is none). */
+export const warningInfoSchema = z.object({
+  id: z.string(),
+  /** The address that was blocked (a frame's address when a sub-frame was the lookalike). */
+  url: z.string(),
+  verdict: verdictSchema,
+  /** The administrator allows "continue anyway". */
+  allowProceed: z.boolean(),
+  /** Proceeding is remembered for the host (false when the administrator disabled user exceptions). */
+  remembered: z.boolean(),
+  /** True when the lookalike was inside a frame of another page. */
+  subFrame: z.boolean(),
+});
+export type WarningInfo = z.infer<typeof warningInfoSchema>;
+
+export const okSchema = z.object({ ok: z.boolean() });
+
+/** Options page / popup → background. */
+export const getSettingsSchema = z.object({ type: z.literal('getSettings') });
+export const getListStatusSchema = z.object({ type: z.literal('getListStatus') });
+/** Options page → background: remove one of the user's exceptions. */
+export const removeExceptionSchema = z.object({ type: z.literal('removeException'), host: z.string().min(1).max(253) });
+
+/** Effective settings (administrator policy merged over defaults) and which keys the administrator locked. */
+export const settingsInfoSchema = z.object({
+  settings: z.object({
+    allowProceed: z.boolean(),
+    allowUserExceptions: z.boolean(),
+    extraOfficialDomains: z.array(z.string()),
+    blockedDomains: z.array(z.string()),
+    listUrl: z.string().nullable(),
+    reportUrl: z.string().nullable(),
+    syncIntervalMinutes: z.number().nullable(),
+  }),
+  /** Keys set by the administrator (managed storage): shown read-only with a lock. */
+  locked: z.array(z.string()),
+});
+export type SettingsInfo = z.infer<typeof settingsInfoSchema>;
+
+/** The list in use. The sync fields are optional until synchronisation reports them. */
+export const listStatusSchema = z.object({
+  version: z.number(),
+  generatedAt: z.string(),
+  expiresAt: z.string(),
+  source: z.enum(['bundled', 'synced']),
+  organizations: z.number().int().nonnegative(),
+  expired: z.boolean(),
+  lastCheck: z.string().nullable().optional(),
+  lastError: z.string().nullable().optional(),
+  stale: z.boolean().optional(),
+});
+export type ListStatus = z.infer<typeof listStatusSchema>;
