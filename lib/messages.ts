@@ -122,3 +122,10 @@ export const listStatusSchema = z.object({
   stale: z.boolean().optional(),
 });
 export type ListStatus = z.infer<typeof listStatusSchema>;
+
+/**
+ * Content script → background: the brand data to look for in the page (lib/brand-matcher.ts
+ * `BrandMatcherData`, built once per list in the background). Ask only when the page has
+ * something worth checking; the reply is the data object itself.
+ */
+export const getBrandDataSchema = z.object({ type: z.literal('getBrandData') });
