@@ -1,0 +1,23 @@
+import { MIN_STANDALONE_BRAND_LENGTH, type EngineIndex } from '../engine-index';
+import type { HostView } from '../host-view';
+import type { Match } from './match';
+
+/**
+ * The registrable name is a brand as such, under a suffix the organisation does not use: `ameli.com`
+ * for ameli.fr (tld-swap), `carte-vitale.fr` (a product name, brand-token), `ameli.netlify.app`
+ * (free-hosting). A weaker signal: the user may be on a legitimate namesake.
+ */
+export function detectTldSwap(view: HostView, index: EngineIndex): Match | null {
+  const spelled = view.unicode[view.sldIndex]!;
+  const brands = index.brandsBySkeleton.get(view.skeletons[view.sldIndex]!.replace(/-/g, ''));
+  if (!brands) return null;
+  const noHyphens = spelled.replace(/-/g, '');
+  const brand = brands.find((b) => b.token.replace(/-/g, '') === noHyphens);
+  if (!brand || brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
+  if (spelled !== brand.token) {
+    // Same letters, hyphens moved (`ame-li.fr`, `harmoniemutuelle.fr`): a typo, strong when the brand is long.
+    return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
+  }
+  if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
+  return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
+}

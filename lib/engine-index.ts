@@ -1,0 +1,184 @@
+import type { Organization, VigieList } from './list-schema';
+import { deletions1 } from './edit-distance';
+import { skeletonOf } from './skeleton';
+import benignNeighbours from './data/benign-neighbours.json';
+
+/**
+ * Everything the detectors look up, built once when a list loads so that classifying a URL never loops
+ * over the list: maps keyed by skeleton, a deletion neighbourhood for typos, glued "brand+suffix" forms.
+ */
+export interface OrgRef {
+  id: string;
+  name: string;
+  /** The organisation's main official registrable domain (first listed). */
+  primaryDomain: string;
+  professionalOnly: boolean;
+}
+
+export interface Brand {
+  /** As curated or as found in the domain ("carte-vitale", "harmonie-mutuelle", "ameli"). */
+  token: string;
+  /** Skeleton without hyphens: the form every comparison uses. */
+  skeleton: string;
+  org: OrgRef;
+  /** The official domain this brand stands for (e.g. ameli.fr for "ameli"). */
+  target: string;
+  /** Public suffixes the brand is officially registered under ("fr" for ameli, "gouv.fr" for 17cyber). */
+  suffixes: string[];
+  /** The same suffixes as sequences of token skeletons (["gouv","fr"]), for embedding search. */
+  suffixTokens: string[][];
+  /** Edit-distance typos are only looked for on long, distinctive brands. */
+  typoEligible: boolean;
+}
+
+export interface EngineIndex {
+  officialDomains: Map<string, { org: OrgRef; domain: string; viaPolicy: boolean }>;
+  loginHosts: Set<string>;
+  blockedHosts: Set<string>;
+  /** Brand skeleton → brands (several organisations may share one). */
+  brandsBySkeleton: Map<string, Brand[]>;
+  /** One-deletion neighbourhood of typo-eligible brand skeletons (two deletions for long ones). */
+  typoNeighbours: Map<string, Brand[]>;
+  /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
+  gluedTargets: Map<string, Brand>;
+  /** Lure keywords, as skeletons without hyphens. */
+  keywords: Set<string>;
+  /** Real names one edit away from a brand (a city, a surname): never a typo of it. */
+  benignNeighbours: Set<string>;
+  keywordLengths: number[];
+  /** Lengths of brand skeletons, longest first, for glued prefix/suffix search. */
+  brandLengths: number[];
+  /** First two characters of every brand skeleton (cheap filter before slicing). */
+  brandHeads: Set<string>;
+  brandTails: Set<string>;
+  organizations: Map<string, Organization>;
+}
+
+export const MIN_TYPO_LENGTH = 5;
+/** Brands at least this long tolerate two edits; shorter ones one. */
+export const LONG_BRAND_LENGTH = 10;
+/** Shorter brands only count with a lure keyword or inside an embedded address. */
+export const MIN_STANDALONE_BRAND_LENGTH = 4;
+
+/**
+ * Words that name a category, not an organisation: they are never a brand on their own, even when an
+ * official domain is made of one (justice.gouv.fr must not turn "justice-avocat.fr" into a lookalike).
+ */
+export const GENERIC_WORDS = new Set(
+  [
+    'sante', 'mutuelle', 'mutuelles', 'assurance', 'assurances', 'assure', 'france', 'groupe', 'group', 'service',
+    'services', 'public', 'justice', 'interieur', 'economie', 'generation', 'prevoyance', 'retraite', 'sociale',
+    'securite', 'social', 'famille', 'familiale', 'europe', 'solidaire', 'police', 'info', 'conseil', 'courtage',
+    'entreprise', 'entreprises', 'mon', 'ma', 'vie', 'travail', 'emploi', 'impots', 'gouv', 'signal', 'cyber',
+  ].map((w) => skeletonOf(w)),
+);
+
+function flat(token: string): string {
+  return skeletonOf(token).replace(/-/g, '');
+}
+
+export interface IndexOptions {
+  extraOfficialDomains?: readonly string[];
+  blockedDomains?: readonly string[];
+}
+
+export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf: (domain: string) => string): EngineIndex {
+  const officialDomains: EngineIndex['officialDomains'] = new Map();
+  const loginHosts = new Set<string>();
+  const brandsBySkeleton = new Map<string, Brand[]>();
+  const typoNeighbours = new Map<string, Brand[]>();
+  const gluedTargets = new Map<string, Brand>();
+  const organizations = new Map<string, Organization>();
+
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const arr = map.get(key);
+    if (!arr) map.set(key, [value]);
+    else if (!arr.includes(value)) arr.push(value);
+  };
+
+  for (const org of list.organizations) {
+    organizations.set(org.id, org);
+    const commonWord = (org as { commonWord?: unknown }).commonWord === true;
+    const ref: OrgRef = { id: org.id, name: org.name, primaryDomain: org.domains[0]!, professionalOnly: org.professionalOnly };
+    for (const d of org.domains) officialDomains.set(d, { org: ref, domain: d, viaPolicy: false });
+    for (const h of org.loginHosts) loginHosts.add(h);
+
+    // Brands: the curated tokens plus the name part of each official domain.
+    const byToken = new Map<string, Brand>();
+    const addBrand = (token: string, target: string, suffix: string | null) => {
+      const skeleton = flat(token);
+      if (skeleton.length < 3 || GENERIC_WORDS.has(skeleton)) return;
+      let brand = byToken.get(token);
+      if (!brand) {
+        brand = {
+          token,
+          skeleton,
+          org: ref,
+          target,
+          suffixes: [],
+          suffixTokens: [],
+          typoEligible: skeleton.length >= MIN_TYPO_LENGTH,
+        };
+        byToken.set(token, brand);
+      }
+      if (suffix && !brand.suffixes.includes(suffix)) {
+        brand.suffixes.push(suffix);
+        brand.suffixTokens.push(suffix.split('.').map((l) => skeletonOf(l)));
+      }
+    };
+    for (const d of org.domains) {
+      const suffix = suffixOf(d);
+      const label = d.slice(0, d.length - suffix.length - 1);
+      if (!label || label.includes('.')) continue;
+      if (!commonWord) addBrand(label, d, suffix);
+    }
+    for (const b of org.brands) {
+      const own = org.domains.find((d) => flat(d.slice(0, d.length - suffixOf(d).length - 1)) === flat(b));
+      addBrand(b, own ?? ref.primaryDomain, own ? suffixOf(own) : null);
+    }
+    for (const brand of byToken.values()) {
+      push(brandsBySkeleton, brand.skeleton, brand);
+      for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
+      if (brand.typoEligible) {
+        for (const d1 of deletions1(brand.skeleton)) {
+          push(typoNeighbours, d1, brand);
+          if (brand.skeleton.length >= LONG_BRAND_LENGTH) for (const d2 of deletions1(d1)) push(typoNeighbours, d2, brand);
+        }
+      }
+    }
+  }
+
+  for (const raw of options.extraOfficialDomains ?? []) {
+    const d = raw.toLowerCase().replace(/\.$/, '');
+    if (!d || officialDomains.has(d)) continue;
+    officialDomains.set(d, {
+      org: { id: 'policy', name: d, primaryDomain: d, professionalOnly: false },
+      domain: d,
+      viaPolicy: true,
+    });
+  }
+
+  const blockedHosts = new Set<string>([...list.blocked, ...(options.blockedDomains ?? []).map((d) => d.toLowerCase().replace(/\.$/, ''))]);
+
+  const keywords = new Set(list.keywords.map(flat).filter((k) => k.length >= 2));
+  const brandLengths = [...new Set([...brandsBySkeleton.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  const keywordLengths = [...new Set([...keywords].map((k) => k.length))].sort((a, b) => b - a);
+  const brandHeads = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(0, 2)));
+  const brandTails = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(-2)));
+
+  return {
+    officialDomains,
+    loginHosts,
+    blockedHosts,
+    brandsBySkeleton,
+    typoNeighbours,
+    gluedTargets,
+    keywords,
+    benignNeighbours: new Set(benignNeighbours.names),
+    keywordLengths,
+    brandLengths,
+    brandHeads,
+    brandTails,
+    organizations,
+  };
+}

@@ -1,0 +1,91 @@
+import { getPublicSuffix } from 'tldts';
+import { buildIndex, type EngineIndex, type IndexOptions, type OrgRef } from './engine-index';
+import { isBlocked } from './detectors/blocked';
+import { detectCombosquat } from './detectors/combosquat';
+import { detectEmbedding } from './detectors/embedding';
+import { detectHomoglyph } from './detectors/homoglyph';
+import type { Match } from './detectors/match';
+import { findOfficial } from './detectors/official';
+import { detectTldSwap } from './detectors/tld-swap';
+import { detectTypo } from './detectors/typo';
+import { viewHost, type HostView } from './host-view';
+import type { VigieList } from './list-schema';
+import { normalizeUrl } from './normalize';
+import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
+
+export type EngineOptions = IndexOptions;
+
+export interface Engine {
+  readonly list: VigieList;
+  /** Verdict for any string a browser may navigate to. Pure, never throws. */
+  classify(input: string): Verdict;
+}
+
+// Strongest evidence first: the order reasons are listed in and the detector whose target is named.
+const DETECTORS: ReadonlyArray<(view: HostView, index: EngineIndex) => Match | null> = [
+  detectHomoglyph,
+  detectEmbedding,
+  detectTypo,
+  detectCombosquat,
+  detectTldSwap,
+];
+
+function suffixOf(domain: string): string {
+  return getPublicSuffix(domain, { allowPrivateDomains: true }) ?? domain.slice(domain.lastIndexOf('.') + 1);
+}
+
+function orgOf(ref: OrgRef): NonNullable<Verdict['organization']> {
+  return ref.professionalOnly ? { id: ref.id, name: ref.name, professionalOnly: true } : { id: ref.id, name: ref.name };
+}
+
+export function createEngine(list: VigieList, options: EngineOptions = {}): Engine {
+  const index = buildIndex(list, options, suffixOf);
+
+  function classify(input: string): Verdict {
+    const url = typeof input === 'string' ? input : String(input);
+    let n;
+    try {
+      n = normalizeUrl(url);
+    } catch {
+      return { url, host: null, verdict: 'invalid', target: null, reasons: [] };
+    }
+    if (n.kind === 'invalid') return { url, host: n.host, verdict: 'invalid', target: null, reasons: [] };
+    const host = n.host;
+
+    const official = findOfficial(host, index);
+    if (official) {
+      const reasons: ReasonCode[] = [official.viaPolicy ? 'policy-official' : 'listed'];
+      if (official.loginHost) reasons.push('login-host');
+      if (official.org.professionalOnly) reasons.push('professional-only');
+      return { url, host, verdict: 'official', target: official.domain, reasons, organization: orgOf(official.org) };
+    }
+
+    const blocked = isBlocked(host, index);
+    const view = n.hostType === 'domain' ? viewHost(n) : null;
+    let best: Match | null = null;
+    const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
+    if (view) {
+      for (const detect of DETECTORS) {
+        const m = detect(view, index);
+        if (!m) continue;
+        for (const r of m.reasons) if (!reasons.includes(r)) reasons.push(r);
+        if (!best || SEVERITY[m.severity] > SEVERITY[best.severity]) best = m;
+      }
+    }
+    if (blocked) {
+      const brand = best?.brand;
+      return {
+        url,
+        host,
+        verdict: 'lookalike',
+        target: brand?.target ?? null,
+        reasons,
+        ...(brand ? { organization: orgOf(brand.org) } : {}),
+      };
+    }
+    if (!best) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    return { url, host, verdict: best.severity, target: best.brand.target, reasons, organization: orgOf(best.brand.org) };
+  }
+
+  return { list, classify };
+}

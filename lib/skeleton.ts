@@ -1,0 +1,49 @@
+import confusables from './data/confusables.json';
+import { decodePunycodeLabel } from './punycode';
+
+/**
+ * Skeleton of a hostname label: what a reader sees, reduced to plain ASCII, so that `аmeli` (Cyrillic а),
+ * `amélі`, `arneli` and `ame1i` all read as `ameli`. Both sides (brands and visited hosts) go through the
+ * same function, so over-eager folding (rn→m in a brand) cancels out.
+ */
+const CONFUSABLE: Readonly<Record<string, string>> = confusables;
+
+// Letters that NFD does not decompose but readers take for the plain letter.
+const EXTRA_FOLDS: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
+
+// ASCII sequences that pass for another letter in most fonts (applied after Unicode folding).
+const ASCII_LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/rn/g, 'm'],
+  [/vv/g, 'w'],
+  [/cl/g, 'd'],
+  [/0/g, 'o'],
+  [/1/g, 'l'],
+];
+
+const NEEDS_UNICODE_FOLD = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** Folds a Unicode label to its ASCII reading (confusables + accents), without the ASCII lookalike step. */
+export function foldUnicode(label: string): string {
+  if (!NEEDS_UNICODE_FOLD.test(label)) return label;
+  let out = '';
+  for (const ch of label) out += CONFUSABLE[ch] ?? EXTRA_FOLDS[ch] ?? ch;
+  return out.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** Skeleton of an ASCII-or-Unicode label (already lower case). */
+export function skeletonOf(label: string): string {
+  let s = foldUnicode(label);
+  for (const [re, to] of ASCII_LOOKALIKES) if (s.includes(re.source)) s = s.replace(re, to);
+  return s;
+}
+
+/** Unicode form of a label from the URL parser ("xn--…" decoded), or the label itself. */
+export function unicodeLabel(label: string): string {
+  return label.startsWith('xn--') ? (decodePunycodeLabel(label.slice(4)) ?? label) : label;
+}
+
+/** Whether the label still holds characters outside [a-z0-9-] once decoded (an IDN label). */
+export function isIdnLabel(label: string): boolean {
+  return label.startsWith('xn--') && NEEDS_UNICODE_FOLD.test(unicodeLabel(label));
+}
