@@ -20,7 +20,7 @@ function fakeServer(routes: Record<string, Route | (() => Route | Promise<Route>
     const r = routes[url];
     if (!r) return new Response('not found', { status: 404 });
     const route = typeof r === 'function' ? await r() : r;
-    return new Response(route.status === 304 ? null : (route.body ?? ''), { status: route.status ?? 200, headers: route.headers });
+    return new Response(route.status === 304 ? null : ((route.body ?? '') as BodyInit), { status: route.status ?? 200, headers: route.headers });
   };
   return { fetch, calls, routes };
 }
