@@ -1,0 +1,239 @@
+import type { VigieList } from './list-schema';
+
+/**
+ * Brand mentions in page text. The background builds a compact `BrandMatcherData` from the list and
+ * hands it to content scripts (which never load the list or the engine); `findBrandMentions` then
+ * finds which organisations a short piece of page text names.
+ *
+ * Matching is whole-word on normalised text (lower case, accents stripped, punctuation → space), so
+ * "camelia" never matches "ameli" and "ameli-vitale" does. Conservative by construction:
+ * - a single common word (harmonie, alan, april, santé, mutuelle…) is never a variant on its own:
+ *   such organisations are only recognised by their full name ("harmonie mutuelle");
+ * - acronyms of 3 characters or fewer (axa, mma, gan, msa…) are "strict": they only count where a
+ *   page states its identity (site name, logo), never in a headline or a sentence.
+ */
+
+export interface BrandMatcherOrg {
+  id: string;
+  /** Display name (from the list), for the in-page warning. */
+  name: string;
+  /** Official registrable domains; the first is the primary one (used as verdict target and link). */
+  domains: string[];
+  /** Normalised phrases matched anywhere we look. */
+  variants: string[];
+  /**
+   * Normalised names that are too short or too common to trust in a sentence (acronyms of 3 characters
+   * or fewer such as "mma"; full names made only of common words such as "alan", "april"). They only
+   * count where a page states its identity (site name, logo) and nothing else is said there.
+   */
+  strict: string[];
+  /**
+   * Normalised brand phrases made only of common words ("carte vitale", "service public"): they name
+   * a thing as much as an organisation, so they only ever count as a mention, never as identity.
+   */
+  generic: string[];
+}
+
+export interface BrandMatcherData {
+  version: 1;
+  orgs: BrandMatcherOrg[];
+}
+
+/** Words too common to identify an organisation on their own (normalised form). */
+const GENERIC_WORDS = new Set(
+  (
+    'la le les l de des du d et en a au aux un une mon ma mes votre vos ' +
+    'mutuelle mutuelles mutualite mutualiste sante assurance assurances assureur maladie groupe groupement france ' +
+    'francaise francais prevoyance vitale carte compte securite sociale social generale general famille familiale ' +
+    'solidaire solidarite harmonie alan april service services public publique portail espace adherent adherents ' +
+    'assure assures info infos nouvelle nouveau vie union avenir national nationale retraite entreprise entreprises ' +
+    'pro plus direct one signal spam cyber interieur economie caisse centrale regionale reseau soins tiers payant ' +
+    'partenaires partenaire professionnels particuliers bleue verte initiative fonction conseil gestion client clients ' +
+    'ministere justice impots mieux etre europe'
+  ).split(' '),
+);
+
+const MAX_VARIANT_WORDS = 6;
+
+/** Lower case, accents stripped, camelCase split, anything but a-z0-9 → single spaces. Input capped. */
+export function normalizeText(s: string, max = 2000): string {
+  return s
+    .slice(0, max)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Words a page uses around its own name in titles and headings ("Connexion - ameli", "Mon compte
+ * ameli", "Espace adhérent | Harmonie Mutuelle"). A title part made only of a brand and these words is
+ * the page saying who it is; anything else ("Compte ameli bloqué", "Arnaque à la carte Vitale") is a
+ * mention.
+ */
+export const CHROME_WORDS = new Set(
+  (
+    'l la le les de des du d a au aux en et sur un une mon ma mes votre vos ton ta tes notre nos ' +
+    'compte comptes espace client clients adherent adherents assure assures particulier particuliers ' +
+    'connexion connecter connectez vous se identification identifiez authentification authentifiez login sign in ' +
+    'accueil bienvenue portail site officiel officielle ligne en services service securise securisee acces ' +
+    'fr com net org eu gouv www logo header footer img image png svg jpg jpeg gif webp'
+  ).split(' '),
+);
+
+interface VariantSets {
+  variants: Set<string>;
+  strict: Set<string>;
+  generic: Set<string>;
+}
+
+const PORTAL_WORDS = new Set(['mon', 'ma', 'mes', 'votre', 'vos', 'espace', 'compte', 'portail', 'client', 'service', 'services']);
+
+/** `isName`: the phrase is the organisation's full name, which may stay even if made of common words. */
+function addVariant(phrase: string, sets: VariantSets, isName = false): void {
+  const { variants, strict, generic } = sets;
+  let words = normalizeText(phrase).split(' ').filter(Boolean);
+  // "L'Assurance Maladie" → "assurance maladie": a leading article adds nothing and blocks matches.
+  while (words.length > 1 && ['l', 'la', 'le', 'les'].includes(words[0]!)) words = words.slice(1);
+  if (words.length === 0 || words.length > MAX_VARIANT_WORDS) return;
+  const v = words.join(' ');
+  if (words.every((w) => GENERIC_WORDS.has(w))) {
+    // A name made of common words: kept when it is a real multi-word name ("assurance maladie",
+    // "harmonie mutuelle"); strict when it is one word ("alan") or reads like page chrome
+    // ("mon espace santé"). Other multi-word phrases of common words ("carte vitale") are generic;
+    // a single common word that is not the whole name ("harmonie") is dropped.
+    if (!isName) {
+      if (words.length > 1) generic.add(v);
+      return;
+    }
+    if (words.length > 1 && !words.some((w) => PORTAL_WORDS.has(w))) variants.add(v);
+    else strict.add(v);
+    return;
+  }
+  if (words.length === 1 && (v.length <= 3 || /^\d+$/.test(v))) strict.add(v);
+  else variants.add(v);
+}
+
+/** Builds the compact data sent to content scripts. Pure; deterministic for a given list. */
+export function buildBrandMatcherData(list: Pick<VigieList, 'organizations'>): BrandMatcherData {
+  const orgs: BrandMatcherOrg[] = [];
+  for (const org of list.organizations) {
+    const sets: VariantSets = { variants: new Set(), strict: new Set(), generic: new Set() };
+    const { variants, strict, generic } = sets;
+    // The name and its parts around " - " ("MSA - Mutualité sociale agricole"); parenthesised
+    // remarks are dropped: they often name a parent group shared by several organisations.
+    const name = org.name.replace(/\([^)]*\)/g, ' ');
+    addVariant(name, sets, true);
+    for (const part of name.split(/\s[-–—|:]\s/)) addVariant(part, sets);
+    for (const b of org.brands ?? []) addVariant(b.replace(/-/g, ' '), sets);
+    // The domain's first label is how logos and asset files are often named (logo-malakoffhumanis.svg),
+    // unless the list says that label is an ordinary word (mieux-etre.fr, justice.gouv.fr).
+    if (!(org as { commonWord?: boolean }).commonWord)
+      for (const d of org.domains) addVariant(d.split('.')[0]!.replace(/-/g, ' '), sets);
+    for (const v of variants) {
+      strict.delete(v);
+      generic.delete(v);
+    }
+    if (variants.size + strict.size + generic.size === 0) continue;
+    orgs.push({
+      id: org.id,
+      name: org.name,
+      domains: [...org.domains],
+      variants: [...variants],
+      strict: [...strict],
+      generic: [...generic],
+    });
+  }
+  return { version: 1, orgs };
+}
+
+interface CompiledMatcher {
+  /** phrase → org indexes, one map per kind of variant. */
+  loose: Map<string, number[]>;
+  strict: Map<string, number[]>;
+  generic: Map<string, number[]>;
+  maxWords: number;
+  byId: Map<string, BrandMatcherOrg>;
+}
+
+const compiled = new WeakMap<BrandMatcherData, CompiledMatcher>();
+
+function compile(data: BrandMatcherData): CompiledMatcher {
+  let c = compiled.get(data);
+  if (c) return c;
+  c = { loose: new Map(), strict: new Map(), generic: new Map(), maxWords: 1, byId: new Map() };
+  const add = (map: Map<string, number[]>, phrase: string, i: number) => {
+    const arr = map.get(phrase);
+    if (arr) arr.includes(i) || arr.push(i);
+    else map.set(phrase, [i]);
+    c!.maxWords = Math.max(c!.maxWords, phrase.split(' ').length);
+  };
+  data.orgs.forEach((org, i) => {
+    c!.byId.set(org.id, org);
+    for (const v of org.variants) add(c!.loose, v, i);
+    for (const v of org.strict) add(c!.strict, v, i);
+    for (const v of org.generic ?? []) add(c!.generic, v, i);
+  });
+  compiled.set(data, c);
+  return c;
+}
+
+export function orgById(data: BrandMatcherData, id: string): BrandMatcherOrg | undefined {
+  return compile(data).byId.get(id);
+}
+
+/** Phrases that name the NIR, not the organisation ("numéro de sécurité sociale"). */
+const NIR_PHRASES = /\b(?:numero|num|no|n) (?:de )?(?:securite sociale|secu)\b/g;
+
+export interface BrandMatch {
+  /** Organisations named by a distinctive variant, in order of first appearance. */
+  ids: string[];
+  /** Organisations named only by a strict variant (short acronym or common-word name); identity mode only. */
+  strictIds: string[];
+  /** Organisations named only by a generic phrase ("carte vitale"): a mention at most. */
+  genericIds: string[];
+  /** The words of the text that no match covered (lets callers tell "Connexion - ameli" from a headline). */
+  rest: string[];
+}
+
+/**
+ * Which organisations `text` names. Callers pass short texts (titles, headings, alt texts): the input
+ * is capped anyway. `identity: true` when the text is where a page states what it is (og:site_name,
+ * application-name, logo): strict variants are looked up too.
+ */
+export function matchBrands(text: string, data: BrandMatcherData, opts: { identity?: boolean } = {}): BrandMatch {
+  const c = compile(data);
+  const words = normalizeText(text).replace(NIR_PHRASES, ' ').split(' ').filter(Boolean);
+  const ids: number[] = [];
+  const strictIds: number[] = [];
+  const genericIds: number[] = [];
+  const covered = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    let phrase = '';
+    for (let n = 0; n < c.maxWords && i + n < words.length; n++) {
+      phrase = n === 0 ? words[i]! : phrase + ' ' + words[i + n];
+      const loose = c.loose.get(phrase);
+      const strict = opts.identity ? c.strict.get(phrase) : undefined;
+      if (loose) for (const h of loose) if (!ids.includes(h)) ids.push(h);
+      const generic = c.generic.get(phrase);
+      if (strict) for (const h of strict) if (!strictIds.includes(h)) strictIds.push(h);
+      if (generic) for (const h of generic) if (!genericIds.includes(h)) genericIds.push(h);
+      if (loose || strict || generic) covered.fill(1, i, i + n + 1);
+    }
+  }
+  return {
+    ids: ids.map((i) => data.orgs[i]!.id),
+    strictIds: strictIds.filter((i) => !ids.includes(i)).map((i) => data.orgs[i]!.id),
+    genericIds: genericIds.filter((i) => !ids.includes(i) && !strictIds.includes(i)).map((i) => data.orgs[i]!.id),
+    rest: words.filter((_, i) => !covered[i]),
+  };
+}
+
+/** Organisation ids named in `text` by a distinctive variant (whole words), in order of first appearance. */
+export function findBrandMentions(text: string, data: BrandMatcherData): string[] {
+  return matchBrands(text, data).ids;
+}
