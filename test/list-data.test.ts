@@ -68,7 +68,7 @@ const COMMON_WORDS = [
   'mutuelle', 'sante', 'generation', 'harmonie', 'assurance', 'assurances', 'retraite', 'france', 'carte',
   'vitale', 'service', 'public', 'espace', 'compte', 'mondiale', 'prevoyance', 'justice', 'interieur',
   'economie', 'impots', 'conso', 'mieux-etre', 'mutualite', 'cyber', 'malakoff', 'europe', 'familiale',
-  'generale', 'bleue', 'integrance', '33700',
+  'generale', 'bleue', '33700', 'ants',
 ];
 
 describe('default list: source and generated JSON', () => {
