@@ -93,8 +93,8 @@ interface VariantSets {
 
 const PORTAL_WORDS = new Set(['mon', 'ma', 'mes', 'votre', 'vos', 'espace', 'compte', 'portail', 'client', 'service', 'services']);
 
-/** `isName`: the phrase is the organisation's full name, which may stay even if made of common words. */
-function addVariant(phrase: string, sets: VariantSets, isName = false): void {
+/** `from`: where the phrase comes from; a full name or a brand token may stay even if made of common words. */
+function addVariant(phrase: string, sets: VariantSets, from: 'name' | 'name-part' | 'brand' | 'domain'): void {
   const { variants, strict, generic } = sets;
   let words = normalizeText(phrase).split(' ').filter(Boolean);
   // "L'Assurance Maladie" → "assurance maladie": a leading article adds nothing and blocks matches.
@@ -106,8 +106,8 @@ function addVariant(phrase: string, sets: VariantSets, isName = false): void {
     // "harmonie mutuelle"); strict when it is one word ("alan") or reads like page chrome
     // ("mon espace santé"). Other multi-word phrases of common words ("carte vitale") are generic;
     // a single common word that is not the whole name ("harmonie") is dropped.
-    if (!isName) {
-      if (words.length > 1) generic.add(v);
+    if (from !== 'name') {
+      if (from === 'brand' && words.length > 1) generic.add(v);
       return;
     }
     if (words.length > 1 && !words.some((w) => PORTAL_WORDS.has(w))) variants.add(v);
@@ -127,13 +127,13 @@ export function buildBrandMatcherData(list: Pick<VigieList, 'organizations'>): B
     // The name and its parts around " - " ("MSA - Mutualité sociale agricole"); parenthesised
     // remarks are dropped: they often name a parent group shared by several organisations.
     const name = org.name.replace(/\([^)]*\)/g, ' ');
-    addVariant(name, sets, true);
-    for (const part of name.split(/\s[-–—|:]\s/)) addVariant(part, sets);
-    for (const b of org.brands ?? []) addVariant(b.replace(/-/g, ' '), sets);
+    addVariant(name, sets, 'name');
+    for (const part of name.split(/\s[-–—|:]\s/)) addVariant(part, sets, 'name-part');
+    for (const b of org.brands ?? []) addVariant(b.replace(/-/g, ' '), sets, 'brand');
     // The domain's first label is how logos and asset files are often named (logo-malakoffhumanis.svg),
     // unless the list says that label is an ordinary word (mieux-etre.fr, justice.gouv.fr).
     if (!(org as { commonWord?: boolean }).commonWord)
-      for (const d of org.domains) addVariant(d.split('.')[0]!.replace(/-/g, ' '), sets);
+      for (const d of org.domains) addVariant(d.split('.')[0]!.replace(/-/g, ' '), sets, 'domain');
     for (const v of variants) {
       strict.delete(v);
       generic.delete(v);
