@@ -37,6 +37,8 @@ export interface EngineIndex {
   blockedHosts: Set<string>;
   /** Brand skeleton → brands (several organisations may share one). */
   brandsBySkeleton: Map<string, Brand[]>;
+  /** Brands by skeleton including common-word names: only for finding a whole official address inside another. */
+  embeddableBySkeleton: Map<string, Brand[]>;
   /** One-deletion neighbourhood of typo-eligible brand skeletons (two deletions for long ones). */
   typoNeighbours: Map<string, Brand[]>;
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
@@ -86,6 +88,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
   const officialDomains: EngineIndex['officialDomains'] = new Map();
   const loginHosts = new Set<string>();
   const brandsBySkeleton = new Map<string, Brand[]>();
+  const embeddableBySkeleton = new Map<string, Brand[]>();
   const typoNeighbours = new Map<string, Brand[]>();
   const gluedTargets = new Map<string, Brand>();
   const organizations = new Map<string, Organization>();
@@ -104,10 +107,13 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
     for (const h of org.loginHosts) loginHosts.add(h);
 
     // Brands: the curated tokens plus the name part of each official domain.
-    const byToken = new Map<string, Brand>();
-    const addBrand = (token: string, target: string, suffix: string | null) => {
+    const strong = new Map<string, Brand>();
+    const generic = new Map<string, Brand>();
+    const addBrand = (token: string, target: string, suffix: string | null, embeddableOnly = false) => {
       const skeleton = flat(token);
-      if (skeleton.length < 3 || GENERIC_WORDS.has(skeleton)) return;
+      if (skeleton.length < 3) return;
+      embeddableOnly ||= GENERIC_WORDS.has(skeleton);
+      const byToken = embeddableOnly ? generic : strong;
       let brand = byToken.get(token);
       if (!brand) {
         brand = {
@@ -130,14 +136,16 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
       const suffix = suffixOf(d);
       const label = d.slice(0, d.length - suffix.length - 1);
       if (!label || label.includes('.')) continue;
-      if (!commonWord) addBrand(label, d, suffix);
+      addBrand(label, d, suffix, commonWord);
     }
     for (const b of org.brands) {
       const own = org.domains.find((d) => flat(d.slice(0, d.length - suffixOf(d).length - 1)) === flat(b));
       addBrand(b, own ?? ref.primaryDomain, own ? suffixOf(own) : null);
     }
-    for (const brand of byToken.values()) {
+    for (const brand of generic.values()) push(embeddableBySkeleton, brand.skeleton, brand);
+    for (const brand of strong.values()) {
       push(brandsBySkeleton, brand.skeleton, brand);
+      push(embeddableBySkeleton, brand.skeleton, brand);
       for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
       if (brand.typoEligible) {
         for (const d1 of deletions1(brand.skeleton)) {
@@ -171,6 +179,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
     loginHosts,
     blockedHosts,
     brandsBySkeleton,
+    embeddableBySkeleton,
     typoNeighbours,
     gluedTargets,
     keywords,

@@ -50,6 +50,10 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView 
     unicode[i] = u;
     const skel = skeletonOf(u);
     skeletons[i] = skel;
+    if (!skel.includes('-')) {
+      tokens.push({ skel, label: i, part: 0 });
+      continue;
+    }
     let part = 0;
     for (const piece of skel.split('-')) if (piece) tokens.push({ skel: piece, label: i, part: part++ });
   }

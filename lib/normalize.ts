@@ -29,13 +29,16 @@ const WEB_SCHEME = /^https?:\/\//i;
 const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // Fast path for the common shape: http(s)://host[:port][/?#…], lower-case ASCII host, no userinfo.
 const SIMPLE = /^https?:\/\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)\.?(?::\d{1,5})?(?:[/?#]|$)/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const IPV4_LIKE = /^[0-9.]+$|^0x|\.0x|^[0-9a-fx.]+$/i;
 
 const TLDTS_OPTIONS = {
   allowPrivateDomains: true,
-  detectIp: true,
+  // Hosts reach tldts already canonical (URL parser or the strict fast-path pattern) and IPs are
+  // recognised before the call, so tldts's own checks would be work done twice.
+  detectIp: false,
   extractHostname: false,
-  validateHostname: true,
+  validateHostname: false,
   mixedInputs: false,
 } as const;
 
@@ -77,10 +80,9 @@ export function normalizeUrl(raw: string): NormalizedUrl {
   if (!host) return { kind: 'invalid', host: null, why: 'no host' };
   if (host.includes('..')) return { kind: 'invalid', host, why: 'empty label in host' };
 
-  if (host.startsWith('[')) return local(host, 'ip');
-  const info = parse(host, TLDTS_OPTIONS);
-  if (info.isIp) return local(host, 'ip');
+  if (host.startsWith('[') || IPV4.test(host)) return local(host, 'ip');
   if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost')) return local(host, 'local');
+  const info = parse(host, TLDTS_OPTIONS);
   if (!info.domain || !info.publicSuffix || !info.domainWithoutSuffix) {
     // A bare suffix (co.uk, netlify.app) or a host under an unknown TLD (intranet names like host.corp).
     return local(host, info.publicSuffix && info.isIcann !== null ? 'domain' : 'local');

@@ -1,5 +1,5 @@
 import { MIN_STANDALONE_BRAND_LENGTH, type Brand, type EngineIndex } from '../engine-index';
-import type { HostView } from '../host-view';
+import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
 
 /**
@@ -16,10 +16,18 @@ interface Found {
 
 export function detectCombosquat(view: HostView, index: EngineIndex): Match | null {
   const found: Found = { brand: null, keyword: false };
-  for (let label = 0; label <= view.sldIndex; label++) {
-    if (label < view.sldIndex && view.skeletons[label] === 'www') continue;
-    scanLabel(view, label, index, found);
+  const { tokens } = view;
+  // Tokens of one label are contiguous in view.tokens; scan label by label up to the registrable name.
+  for (let start = 0; start < tokens.length; ) {
+    const label = tokens[start]!.label;
+    let end = start;
+    while (end < tokens.length && tokens[end]!.label === label) end++;
+    if (label > view.sldIndex) break;
+    if (!(label < view.sldIndex && tokens[start]!.skel === 'www' && end === start + 1)) {
+      scanLabel(tokens, start, end, label === view.sldIndex, index, found);
+    }
     if (found.brand && found.keyword) break;
+    start = end;
   }
   const brand = found.brand;
   if (!brand) return null;
@@ -31,29 +39,54 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   return { severity: 'suspicious', reasons: freeHosting ? ['brand-token', 'free-hosting'] : ['brand-token'], brand };
 }
 
-/** Marks brand and keyword pieces of one label; a label that is exactly a brand name is left to other detectors. */
-function scanLabel(view: HostView, label: number, index: EngineIndex, found: Found): void {
-  const pieces = view.tokens.filter((t) => t.label === label).map((t) => t.skel);
-  if (pieces.length === 0) return;
-  const whole = pieces.join('');
-  // The registrable name being exactly a brand is tld-swap / homoglyph territory, not a combination.
-  if (label === view.sldIndex && index.brandsBySkeleton.has(whole)) return;
+/** Marks brand and keyword pieces of one label (tokens[start..end)). */
+function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, index: EngineIndex, found: Found): void {
+  if (end - start === 1) {
+    // One piece, the common case: no window to build.
+    const piece = tokens[start]!.skel;
+    // The registrable name being exactly a brand is tld-swap / homoglyph territory, not a combination.
+    const brands = index.brandsBySkeleton.get(piece);
+    if (brands) {
+      if (!isSld) found.brand ??= brands[0]!;
+      return;
+    }
+    if (index.keywords.has(piece)) {
+      found.keyword = true;
+      return;
+    }
+    const glued = splitGlued(piece, index);
+    if (glued) {
+      found.brand ??= glued;
+      found.keyword = true;
+    }
+    return;
+  }
 
+  const pieces: string[] = [];
+  for (let i = start; i < end; i++) pieces.push(tokens[i]!.skel);
+  // Unlike a one-piece name, a hyphenated brand name is still scanned: "compte-ameli" is a product
+  // name and also a lure word next to a brand.
   const used = new Array<boolean>(pieces.length).fill(false);
+  const free = (i: number, size: number) => {
+    for (let k = i; k < i + size; k++) if (used[k]) return false;
+    return true;
+  };
   // Brands first (longest window wins), so "carte-vitale" is a brand here even if it is also a lure word.
   for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
     for (let i = 0; i + size <= pieces.length; i++) {
-      if (used.slice(i, i + size).some(Boolean)) continue;
-      const brands = index.brandsBySkeleton.get(pieces.slice(i, i + size).join(''));
+      if (!free(i, size)) continue;
+      const brands = index.brandsBySkeleton.get(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''));
       if (!brands) continue;
       found.brand ??= brands[0]!;
       used.fill(true, i, i + size);
+      // A product name that is itself brand + lure word ("compte-ameli") still counts as the combination.
+      if (size > 1 && hasBrandAndKeyword(pieces, i, i + size, index)) found.keyword = true;
     }
   }
   for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
     for (let i = 0; i + size <= pieces.length; i++) {
-      if (used.slice(i, i + size).some(Boolean)) continue;
-      if (index.keywords.has(pieces.slice(i, i + size).join(''))) {
+      if (!free(i, size)) continue;
+      if (index.keywords.has(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''))) {
         found.keyword = true;
         used.fill(true, i, i + size);
       }
@@ -68,6 +101,16 @@ function scanLabel(view: HostView, label: number, index: EngineIndex, found: Fou
       found.keyword = true;
     }
   }
+}
+
+function hasBrandAndKeyword(pieces: string[], from: number, to: number, index: EngineIndex): boolean {
+  let brand = false;
+  let keyword = false;
+  for (let k = from; k < to; k++) {
+    brand ||= index.brandsBySkeleton.has(pieces[k]!);
+    keyword ||= index.keywords.has(pieces[k]!);
+  }
+  return brand && keyword;
 }
 
 /** A piece made of a brand (4+ characters) and lure words glued before or after it. */

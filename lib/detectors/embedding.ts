@@ -21,7 +21,7 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
     let joined = '';
     for (let j = i; j < Math.min(tokens.length - 1, i + MAX_BRAND_TOKENS); j++) {
       joined += tokens[j]!.skel;
-      const brands = index.brandsBySkeleton.get(joined);
+      const brands = index.embeddableBySkeleton.get(joined);
       if (!brands) continue;
       for (const brand of brands) {
         const end = matchSuffix(tokens, j + 1, brand);

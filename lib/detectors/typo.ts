@@ -1,5 +1,5 @@
 import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
-import { boundedOsaDistance, deletions1 } from '../edit-distance';
+import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
 
@@ -10,15 +10,21 @@ import type { Match } from './match';
  */
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH - 1) return null;
-  const candidates = new Set<Brand>();
-  const add = (brands: Brand[] | undefined) => brands?.forEach((b) => b.typoEligible && candidates.add(b));
-  add(index.typoNeighbours.get(name)); // name = brand minus one or two characters
-  for (const d of deletions1(name)) {
-    add(index.brandsBySkeleton.get(d)); // name = brand plus one character
-    add(index.typoNeighbours.get(d)); // one replacement or transposition (or two edits on long brands)
+  // name = brand minus one character (or two on long brands)
+  let hit = closeEnough(name, index.typoNeighbours.get(name));
+  for (let i = 0; !hit && i < name.length; i++) {
+    const d = name.slice(0, i) + name.slice(i + 1);
+    // name = brand plus one character; or one replacement / transposition (two edits on long brands)
+    hit = closeEnough(name, index.brandsBySkeleton.get(d)) ?? closeEnough(name, index.typoNeighbours.get(d));
   }
-  for (const brand of candidates) {
-    if (brand.skeleton === name) continue;
+  return hit;
+}
+
+/** The first typo-eligible brand within its allowed distance of `name` (candidates are rare: no allocation). */
+function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
+  if (!brands) return null;
+  for (const brand of brands) {
+    if (!brand.typoEligible || brand.skeleton === name) continue;
     const max = brand.skeleton.length >= LONG_BRAND_LENGTH ? 2 : 1;
     if (boundedOsaDistance(name, brand.skeleton, max) > max) continue;
     if (differsOnlyByDigits(name, brand.skeleton)) continue;

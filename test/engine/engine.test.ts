@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../lib/engine';
+import { toContractJson, type VerdictKind } from '../../lib/verdict';
+import { testList } from './test-list';
+
+const engine = createEngine(testList);
+
+type Row = [input: string, verdict: VerdictKind, target: string | null, reason?: string];
+
+function check(rows: Row[]) {
+  it.each(rows)('%s → %s (%s)', (input, verdict, target, reason) => {
+    const v = engine.classify(input);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+    if (reason) expect(v.reasons).toContain(reason);
+    if (verdict === 'unknown' || verdict === 'invalid') expect(v.reasons).toEqual([]);
+  });
+}
+
+describe('official: exact registrable domain or a subdomain, never a substring', () => {
+  check([
+    ['https://ameli.fr/', 'official', 'ameli.fr', 'listed'],
+    ['https://www.ameli.fr/assure/remboursements', 'official', 'ameli.fr', 'listed'],
+    ['https://assure.ameli.fr/PortailAS/appmanager', 'official', 'ameli.fr', 'login-host'],
+    ['HTTPS://WWW.AMELI.FR.', 'official', 'ameli.fr', 'listed'],
+    ['https://ameli.fr:443/', 'official', 'ameli.fr', 'listed'],
+    ['https://harmonie-et-moi.fr/', 'official', 'harmonie-et-moi.fr', 'listed'],
+    ['https://authentification.harmonie-mutuelle.fr/auth', 'official', 'harmonie-mutuelle.fr', 'login-host'],
+    ['https://pro.viamedis.net/', 'official', 'viamedis.net', 'professional-only'],
+    ['https://17cyber.gouv.fr/', 'official', '17cyber.gouv.fr', 'listed'],
+    ['ameli.fr', 'official', 'ameli.fr', 'listed'],
+    ['//ameli.fr/x', 'official', 'ameli.fr', 'listed'],
+  ]);
+  it('names the organisation', () => {
+    expect(engine.classify('https://assure.ameli.fr/').organization).toEqual({ id: 'ameli', name: 'Assurance Maladie' });
+    expect(engine.classify('https://pro.viamedis.net/').organization).toEqual({ id: 'viamedis', name: 'Viamedis', professionalOnly: true });
+  });
+});
+
+describe('userinfo and other URL tricks are judged on the real host', () => {
+  check([
+    ['https://ameli.fr@evil.example/login', 'unknown', null],
+    ['https://ameli.fr:secret@ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://evil.example/https://ameli.fr/', 'unknown', null],
+    ['https://evil.example/?redirect=ameli.fr', 'unknown', null],
+    ['https://www.lemonde.fr/ameli-arnaque-sms', 'unknown', null],
+    ['https://evil.example#ameli.fr', 'unknown', null],
+  ]);
+});
+
+describe('homoglyphs: disguised characters that read as a brand', () => {
+  check([
+    ['https://arneli.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
+    ['https://ame1i.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
+    ['https://аmeli.fr/', 'lookalike', 'ameli.fr', 'homoglyph'], // Cyrillic а
+    ['https://xn--meli-43d.fr/', 'lookalike', 'ameli.fr', 'homoglyph'], // same, punycode
+    ['https://amélі.com/', 'lookalike', 'ameli.fr', 'homoglyph'], // accent + Cyrillic і
+    ['https://améli.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
+    ['https://rnaif.fr/', 'lookalike', 'maif.fr', 'homoglyph'],
+    ['https://rngen.fr/', 'lookalike', 'mgen.fr', 'homoglyph'],
+    ['https://malakoffhurnanis.com/', 'lookalike', 'malakoffhumanis.com', 'homoglyph'],
+    ['https://harrnonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
+    ['https://viarnedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'],
+    ['https://ameIi.fr/', 'lookalike', 'ameli.fr', 'typo'], // capital I is lower-cased to i by the URL parser: a typo then
+  ]);
+  it('marks IDN hosts', () => expect(engine.classify('https://аmeli.fr/').reasons).toContain('idn'));
+  it('reports the punycode host', () => expect(engine.classify('https://аmeli.fr/').host).toBe('xn--meli-43d.fr'));
+});
+
+describe('typos on brands of 5+ characters', () => {
+  check([
+    ['https://amel.fr/', 'lookalike', 'ameli.fr', 'typo'], // omission
+    ['https://amelli.fr/', 'lookalike', 'ameli.fr', 'typo'], // repetition
+    ['https://amelie.fr/', 'lookalike', 'ameli.fr', 'typo'], // insertion (cited as a lookalike in ameli's own advice)
+    ['https://amzli.fr/', 'lookalike', 'ameli.fr', 'typo'], // replacement (AZERTY neighbour)
+    ['https://aemli.fr/', 'lookalike', 'ameli.fr', 'typo'], // transposition
+    ['https://ame-li.fr/', 'lookalike', 'ameli.fr', 'typo'], // hyphenation
+    ['https://ameli.com/', 'suspicious', 'ameli.fr', 'tld-swap'],
+    ['https://harmoniemutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'],
+    ['https://harmonie-mutuele.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'],
+    ['https://harmonie-mutuel.com/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'], // two edits on a long brand
+    ['https://malakofhumanis.com/', 'lookalike', 'malakoffhumanis.com', 'typo'],
+    ['https://viamedls.fr/', 'lookalike', 'viamedis.fr', 'typo'],
+    ['https://vimaedis.net/', 'lookalike', 'viamedis.fr', 'typo'],
+  ]);
+});
+
+describe('short brands: never edit distance', () => {
+  check([
+    ['https://mait.fr/', 'unknown', null],
+    ['https://maaf.fr/', 'unknown', null],
+    ['https://mgem.fr/', 'unknown', null],
+    ['https://axe.fr/', 'unknown', null],
+    ['https://taxa.com/', 'unknown', null],
+    ['https://alain.fr/', 'unknown', null],
+    ['https://plan.com/', 'unknown', null],
+    ['https://18cyber.gouv.fr/', 'unknown', null], // numbered variants are unrelated sites
+  ]);
+});
+
+describe('target embedding', () => {
+  check([
+    ['https://ameli.fr.secure-x.example/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://ameli-fr.example/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://amelifr-compte.example/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://www-ameli-fr.example/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://login.ameli.fr.example.net/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://amelifr.com/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://ameli.fr-securite.com/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://maif.fr.online-claims.net/', 'lookalike', 'maif.fr', 'embedding'], // short brands: embedding counts
+    ['https://axa-fr.info/', 'lookalike', 'axa.fr', 'embedding'],
+    ['https://harmonie-mutuelle-fr.com/', 'lookalike', 'harmonie-mutuelle.fr', 'embedding'],
+    ['https://17cyber.gouv.fr.evil.com/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
+    ['https://justice.gouv.fr.evil.com/', 'lookalike', 'justice.gouv.fr', 'embedding'],
+    ['https://www-ameli.fr/', 'suspicious', 'ameli.fr', 'embedding'], // tail embedding: weaker
+    ['https://securite-maif.fr/', 'lookalike', 'maif.fr', 'combosquat'], // tail + lure word
+  ]);
+});
+
+describe('combosquatting: brand + lure keyword from the list', () => {
+  check([
+    ['https://ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://espace-ameli.net/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://moncompteameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameliremboursement.info/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameli.remboursement-info.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://compte-ameli-securite.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://carte-vitale-renouvellement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://cartevitale-mise-a-jour.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://assurance-maladie-paiement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://maif-espace-client.com/', 'lookalike', 'maif.fr', 'combosquat'],
+    ['https://axa-remboursement.com/', 'lookalike', 'axa.fr', 'combosquat'],
+    ['https://mgen-connexion.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
+    ['https://harmonie-mutuelle-espace.com/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
+  ]);
+});
+
+describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
+  check([
+    ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://maif.com/', 'suspicious', 'maif.fr', 'tld-swap'],
+    ['https://viamedis.com/', 'suspicious', 'viamedis.fr', 'tld-swap'],
+    ['https://ameli.netlify.app/', 'suspicious', 'ameli.fr', 'free-hosting'],
+    ['https://ameli-remboursement.netlify.app/', 'lookalike', 'ameli.fr', 'free-hosting'],
+    ['https://compte-ameli.blogspot.com/', 'lookalike', 'ameli.fr', 'free-hosting'],
+    ['https://ameli.github.io/', 'suspicious', 'ameli.fr', 'free-hosting'],
+    ['https://axa.com/', 'unknown', null], // three letters alone: too many namesakes
+    ['https://axa-dupont.fr/', 'unknown', null],
+  ]);
+});
+
+describe('blocked hosts', () => {
+  check([
+    ['https://ameli-vital.fr/', 'lookalike', 'ameli.fr', 'blocked'],
+    ['https://www.ameli-vital.fr/form', 'lookalike', 'ameli.fr', 'blocked'],
+    ['https://phish.example.net/', 'lookalike', null, 'blocked'],
+    ['https://example.net/', 'unknown', null],
+  ]);
+});
+
+describe('false-positive traps stay unknown', () => {
+  check([
+    ['https://camelia.fr/', 'unknown', null],
+    ['https://amelie-poulain.fr/', 'unknown', null],
+    ['https://harmonie.fr/', 'unknown', null],
+    ['https://justice-avocats.fr/', 'unknown', null], // common word behind an official domain
+    ['https://malakoff.fr/', 'unknown', null], // the town
+    ['https://maison.fr/', 'unknown', null],
+    ['https://alan-turing.org/', 'suspicious', 'alan.com', 'brand-token'], // a first name that is also a brand: weak signal only
+    ['https://www.google.com/search?q=ameli.fr', 'unknown', null],
+    ['https://fr.wikipedia.org/wiki/Assurance_maladie', 'unknown', null],
+    ['https://www.mutuelle-comparateur.fr/', 'unknown', null],
+    ['https://secure.example.com/', 'unknown', null],
+    ['https://espace-client.orange.fr/', 'unknown', null],
+  ]);
+});
+
+describe('not judgeable or not a named site', () => {
+  check([
+    ['about:blank', 'invalid', null],
+    ['data:text/html,<h1>ameli</h1>', 'invalid', null],
+    ['javascript:alert(1)', 'invalid', null],
+    ['file:///home/me/ameli.html', 'invalid', null],
+    ['chrome://settings', 'invalid', null],
+    ['', 'invalid', null],
+    ['   ', 'invalid', null],
+    ['not a url at all', 'invalid', null],
+    ['http://', 'invalid', null],
+    ['https://a..b.fr/', 'invalid', null],
+    ['x'.repeat(10000), 'invalid', null],
+    ['https://ameli\u0000.fr/', 'invalid', null],
+    ['http://127.0.0.1:8080/ameli', 'unknown', null],
+    ['http://[::1]/', 'unknown', null],
+    ['http://0x7f.1/', 'unknown', null],
+    ['http://localhost:3000/', 'unknown', null],
+    ['http://intranet/', 'unknown', null],
+    ['https://netlify.app/', 'unknown', null],
+  ]);
+  it('never throws on odd input', () => {
+    for (const s of ['%', 'http://%zz', 'https://xn--.fr', 'https://xn--zz.fr', '\uD800', 'https://' + 'a.'.repeat(200) + 'fr', 'ht!tp://x', '::::']) {
+      expect(() => engine.classify(s)).not.toThrow();
+    }
+  });
+});
+
+describe('contract projection', () => {
+  it('prints exactly url, host, verdict, target, reasons', () => {
+    const line = toContractJson(engine.classify('https://ameli-remboursement.com/x'));
+    expect(Object.keys(JSON.parse(line))).toEqual(['url', 'host', 'verdict', 'target', 'reasons']);
+  });
+});
+
+describe('administrator options', () => {
+  const managed = createEngine(testList, {
+    extraOfficialDomains: ['mutuelle-entreprise.example', 'ameli-partner.example'],
+    blockedDomains: ['bad.example.org'],
+  });
+  it('extraOfficialDomains are official', () => {
+    const v = managed.classify('https://portail.mutuelle-entreprise.example/');
+    expect(v.verdict).toBe('official');
+    expect(v.reasons).toEqual(['policy-official']);
+    expect(managed.classify('https://ameli-partner.example/').verdict).toBe('official');
+  });
+  it('blockedDomains are lookalike', () => {
+    expect(managed.classify('https://x.bad.example.org/').verdict).toBe('lookalike');
+    expect(managed.classify('https://x.bad.example.org/').reasons).toEqual(['blocked']);
+  });
+});

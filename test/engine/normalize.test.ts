@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeUrl } from '../../lib/normalize';
+
+describe('normalizeUrl', () => {
+  it.each([
+    ['https://ameli.fr/', 'ameli.fr', 'ameli.fr', 'fr', ''],
+    ['HTTPS://WWW.AMELI.FR./x', 'www.ameli.fr', 'ameli.fr', 'fr', 'www'],
+    ['https://user:pw@www.ameli.fr:8443/?q=1#f', 'www.ameli.fr', 'ameli.fr', 'fr', 'www'],
+    ['https://ameli.fr@evil.example/', 'evil.example', 'evil.example', 'example', ''],
+    ['ameli.fr', 'ameli.fr', 'ameli.fr', 'fr', ''],
+    ['ameli.fr:443/path', 'ameli.fr', 'ameli.fr', 'fr', ''],
+    ['//ameli.fr/x', 'ameli.fr', 'ameli.fr', 'fr', ''],
+    ['https://17cyber.gouv.fr/', '17cyber.gouv.fr', '17cyber.gouv.fr', 'gouv.fr', ''],
+    ['https://a.b.example.co.uk/', 'a.b.example.co.uk', 'example.co.uk', 'co.uk', 'a.b'],
+    ['https://ameli.netlify.app/', 'ameli.netlify.app', 'ameli.netlify.app', 'netlify.app', ''],
+    ['https://x.ameli.blogspot.com/', 'x.ameli.blogspot.com', 'ameli.blogspot.com', 'blogspot.com', 'x'],
+    ['https://amélі.fr/', 'xn--aml-cma005b.fr', 'xn--aml-cma005b.fr', 'fr', ''],
+    ['https://xn--amli-bpa.fr/', 'xn--amli-bpa.fr', 'xn--amli-bpa.fr', 'fr', ''],
+  ])('%s', (input, host, domain, suffix, subdomain) => {
+    const n = normalizeUrl(input);
+    expect(n.kind).toBe('host');
+    if (n.kind !== 'host') return;
+    expect(n.host).toBe(host);
+    expect(n.domain).toBe(domain);
+    expect(n.suffix).toBe(suffix);
+    expect(n.subdomain).toBe(subdomain);
+  });
+
+  it('marks hosting platforms as private suffixes', () => {
+    const n = normalizeUrl('https://ameli.netlify.app/');
+    expect(n.kind === 'host' && n.privateSuffix).toBe(true);
+    const m = normalizeUrl('https://ameli.fr/');
+    expect(m.kind === 'host' && m.privateSuffix).toBe(false);
+  });
+
+  it.each([
+    ['http://127.0.0.1/', 'ip'],
+    ['http://0x7f.1/', 'ip'],
+    ['http://2130706433/', 'ip'],
+    ['http://[2001:db8::1]/', 'ip'],
+    ['http://localhost:8080/', 'local'],
+    ['http://printer/', 'local'],
+    ['http://app.localhost/', 'local'],
+  ])('%s is %s (no registrable domain)', (input, hostType) => {
+    const n = normalizeUrl(input);
+    expect(n.kind).toBe('host');
+    if (n.kind === 'host') {
+      expect(n.hostType).toBe(hostType);
+      expect(n.domain).toBeNull();
+    }
+  });
+
+  it.each(['about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
+    '%j is invalid',
+    (input) => expect(normalizeUrl(input).kind).toBe('invalid'),
+  );
+
+  it('fast path and full URL parser agree on the host', () => {
+    const samples = ['https://www.ameli.fr/', 'http://a-b.c-d.fr:80/x', 'https://ameli.fr.', 'https://x1.y2.com?q', 'https://face.be/', 'https://cafe.fr#x'];
+    for (const s of samples) {
+      const n = normalizeUrl(s);
+      expect(n.kind === 'host' && n.host).toBe(new URL(s).hostname.replace(/\.$/, ''));
+    }
+  });
+});

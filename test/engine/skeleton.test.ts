@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { boundedOsaDistance } from '../../lib/edit-distance';
+import { decodePunycodeLabel, hostToUnicode } from '../../lib/punycode';
+import { foldUnicode, skeletonOf } from '../../lib/skeleton';
+
+describe('skeletonOf', () => {
+  it.each([
+    ['ameli', 'ameli'],
+    ['аmeli', 'ameli'], // Cyrillic а
+    ['amelі', 'ameli'], // Cyrillic і
+    ['améli', 'ameli'],
+    ['âmêlï', 'ameli'],
+    ['arneli', 'ameli'],
+    ['ame1i', 'ameli'],
+    ['g0ogle', 'google'],
+    ['vvemind', 'wemind'],
+    ['clomicile', 'domicile'],
+    ['ɑmeli', 'ameli'], // Latin alpha
+    ['mutuełłe', 'mutuelle'],
+    ['œuvre', 'oeuvre'],
+  ])('%s → %s', (input, expected) => expect(skeletonOf(input)).toBe(expected));
+
+  it('leaves plain ASCII alone in foldUnicode', () => expect(foldUnicode('harmonie-mutuelle')).toBe('harmonie-mutuelle'));
+});
+
+describe('boundedOsaDistance', () => {
+  it.each([
+    ['ameli', 'ameli', 1, 0],
+    ['ameli', 'amel', 1, 1],
+    ['ameli', 'amelli', 1, 1],
+    ['ameli', 'amzli', 1, 1],
+    ['ameli', 'aemli', 1, 1], // a transposition is one edit
+    ['ameli', 'mealy', 1, 2], // beyond the bound: max + 1
+    ['harmoniemutuelle', 'harmoniemutuel', 2, 2],
+    ['', 'abc', 2, 3],
+  ])('%s vs %s (max %i) = %i', (a, b, max, d) => expect(boundedOsaDistance(a, b, max)).toBe(d));
+});
+
+describe('punycode', () => {
+  it.each([
+    ['xn--amli-bpa', 'aémli'],
+    ['xn--mnchen-3ya', 'münchen'],
+    ['xn--meli-43d', '\u0430meli'], // Cyrillic а + "meli"
+  ])('%s decodes', (label, expected) => expect(decodePunycodeLabel(label.slice(4))).toBe(expected));
+  it('returns null on garbage and keeps the label', () => {
+    expect(decodePunycodeLabel('zz!')).toBeNull();
+    expect(hostToUnicode('xn--zz!.fr')).toBe('xn--zz!.fr');
+  });
+});
