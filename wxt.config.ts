@@ -14,5 +14,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
+    // storage: exceptions, settings, last good list; webNavigation: judge every navigation (all frames)
+    // before the page is used; tabs: read a tab's address for the popup after a restart and send a tab
+    // to the warning page; alarms: periodic list synchronisation.
+    permissions: ['storage', 'webNavigation', 'tabs', 'alarms'],
   },
 });

@@ -1,0 +1,153 @@
+import type { PageSignalsMessage } from './messages';
+import { SEVERITY, type Verdict } from './verdict';
+
+/**
+ * Pure per-tab state: for each frame, its URL verdict and the page signals its content script
+ * reported; the tab's verdict is derived from them. No browser API here: the background feeds
+ * navigation events and messages in, and persists `toJSON()` in session storage.
+ */
+
+export type PageSignals = Omit<PageSignalsMessage, 'type'>;
+
+/** Combines a URL verdict with page signals (lib/decision.ts `combineVerdict` in production). */
+export type CombineFn = (urlVerdict: Verdict, signals: PageSignals | null, opts: { exceptionForHost: boolean }) => Verdict;
+
+export interface FrameState {
+  url: string;
+  urlVerdict: Verdict;
+  signals: PageSignals | null;
+}
+
+export interface TabState {
+  frames: Record<string, FrameState>;
+  /** The lookalike verdict shown by our warning page while it occupies the tab. */
+  warning: Verdict | null;
+  /** Last top-frame address we did not warn about ("Retour en sécurité" goes there). */
+  lastSafeUrl: string | null;
+}
+
+const emptyTab = (): TabState => ({ frames: {}, warning: null, lastSafeUrl: null });
+
+export function invalidVerdict(url = ''): Verdict {
+  return { url, host: null, verdict: 'invalid', target: null, reasons: [] };
+}
+
+export class TabStateStore {
+  private tabs = new Map<number, TabState>();
+
+  constructor(
+    private combine: CombineFn,
+    /** Whether the user proceeded on this host in this tab (user exception or one-time pass). */
+    private proceeded: (tabId: number, host: string | null) => boolean,
+    /** Whether a URL is our own warning page (its commit must not erase the warning). */
+    private isWarningPage: (url: string) => boolean,
+  ) {}
+
+  get(tabId: number): TabState | undefined {
+    return this.tabs.get(tabId);
+  }
+
+  /** A frame committed a new document: forget its old signals; a new top document resets the tab. */
+  commitFrame(tabId: number, frameId: number, url: string, urlVerdict: Verdict): void {
+    if (frameId === 0 && this.isWarningPage(url)) {
+      // Our warning page replaced the lookalike: keep the warning as the tab's verdict.
+      const tab = this.tabs.get(tabId) ?? emptyTab();
+      tab.frames = {};
+      this.tabs.set(tabId, tab);
+      return;
+    }
+    if (frameId === 0) {
+      const prev = this.tabs.get(tabId);
+      const tab = emptyTab();
+      const safe = urlVerdict.verdict === 'official' || urlVerdict.verdict === 'unknown';
+      tab.lastSafeUrl = safe && /^https?:/i.test(url) ? url : (prev?.lastSafeUrl ?? null);
+      tab.frames['0'] = { url, urlVerdict, signals: null };
+      this.tabs.set(tabId, tab);
+      return;
+    }
+    const tab = this.tabs.get(tabId) ?? emptyTab();
+    tab.frames[String(frameId)] = { url, urlVerdict, signals: null };
+    this.tabs.set(tabId, tab);
+  }
+
+  /** We sent the tab to the warning page for this verdict. */
+  setWarning(tabId: number, verdict: Verdict): void {
+    const tab = this.tabs.get(tabId) ?? emptyTab();
+    tab.warning = verdict;
+    this.tabs.set(tabId, tab);
+  }
+
+  clearWarning(tabId: number): void {
+    const tab = this.tabs.get(tabId);
+    if (tab) tab.warning = null;
+  }
+
+  /**
+   * Page signals from a frame's content script. `url`/`urlVerdict` are used when the frame was not
+   * seen committing (e.g. after a service-worker restart, or for about:blank-like frames).
+   */
+  setSignals(tabId: number, frameId: number, url: string, urlVerdict: Verdict, signals: PageSignals): void {
+    const tab = this.tabs.get(tabId) ?? emptyTab();
+    const key = String(frameId);
+    const frame = tab.frames[key];
+    if (!frame || frame.url !== url) tab.frames[key] = { url, urlVerdict, signals };
+    else frame.signals = signals;
+    this.tabs.set(tabId, tab);
+  }
+
+  removeTab(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+
+  replaceTab(addedTabId: number, removedTabId: number): void {
+    const tab = this.tabs.get(removedTabId);
+    this.tabs.delete(removedTabId);
+    if (tab) this.tabs.set(addedTabId, tab);
+  }
+
+  /** The combined verdict of one frame, or null when we know nothing about it. */
+  frameVerdict(tabId: number, frameId: number): Verdict | null {
+    const frame = this.tabs.get(tabId)?.frames[String(frameId)];
+    if (!frame) return null;
+    return this.combine(frame.urlVerdict, frame.signals, {
+      exceptionForHost: this.proceeded(tabId, frame.urlVerdict.host),
+    });
+  }
+
+  /**
+   * The tab's verdict: the warning shown, else the top frame's combined verdict, escalated to a
+   * sub-frame's when that one is more severe and not merely official/unknown (a fake form in a frame).
+   */
+  tabVerdict(tabId: number): Verdict | null {
+    const tab = this.tabs.get(tabId);
+    if (!tab) return null;
+    if (tab.warning) return tab.warning;
+    let best = this.frameVerdict(tabId, 0);
+    for (const key of Object.keys(tab.frames)) {
+      if (key === '0') continue;
+      const v = this.frameVerdict(tabId, Number(key));
+      if (!v || SEVERITY[v.verdict] < SEVERITY.suspicious) continue;
+      if (!best || SEVERITY[v.verdict] > SEVERITY[best.verdict]) best = v;
+    }
+    return best;
+  }
+
+  toJSON(): Record<string, TabState> {
+    return Object.fromEntries([...this.tabs].map(([id, t]) => [String(id), t]));
+  }
+
+  /** Restores a `toJSON()` snapshot; malformed entries are dropped. */
+  load(snapshot: Record<string, unknown>): void {
+    for (const [id, value] of Object.entries(snapshot)) {
+      const tabId = Number(id);
+      if (!Number.isInteger(tabId) || !value || typeof value !== 'object') continue;
+      const t = value as Partial<TabState>;
+      if (!t.frames || typeof t.frames !== 'object') continue;
+      this.tabs.set(tabId, {
+        frames: t.frames as Record<string, FrameState>,
+        warning: t.warning ?? null,
+        lastSafeUrl: typeof t.lastSafeUrl === 'string' ? t.lastSafeUrl : null,
+      });
+    }
+  }
+}

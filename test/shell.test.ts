@@ -1,0 +1,250 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createEngine } from '@/lib/engine';
+import { defaultList } from '@/lib/default-list';
+import { verdictSchema, type SettingsInfo } from '@/lib/messages';
+import type { CombineFn } from '@/lib/tab-state';
+import { SEVERITY, type Verdict } from '@/lib/verdict';
+
+// The shell's own job is routing, sender checks, warnings and exceptions; the page-signal decision
+// (lib/decision.ts) has its own tests. This stand-in escalates an unknown page that presents a
+// brand and a sensitive field, which is enough to observe that signals reach the tab verdict.
+const combine: CombineFn = (v, s, { exceptionForHost }) => {
+  if (!s || v.verdict !== 'unknown' || s.brandOrgIds.length === 0 || s.sensitive.length === 0 || exceptionForHost) return v;
+  return { ...v, verdict: 'suspicious', target: 'ameli.fr', reasons: ['brand-content', 'sensitive-form'] };
+};
+
+const EXT = 'chrome-extension://test-extension-id';
+const popupSender = { id: 'test-extension-id', url: `${EXT}/popup.html` };
+const contentSender = (tabId: number, url: string, frameId = 0) => ({
+  id: 'test-extension-id',
+  url,
+  frameId,
+  tab: { id: tabId } as never,
+});
+const warningSender = (tabId: number) => ({ id: 'test-extension-id', url: `${EXT}/warning.html#id=x`, tab: { id: tabId } as never });
+
+async function makeShell(policy: Partial<SettingsInfo['settings']> = {}, locked: string[] = []) {
+  const { createShell, DEFAULT_SETTINGS } = await import('@/lib/browser/shell');
+  const shell = createShell({
+    loadCurrentList: async () => ({ list: defaultList, source: 'bundled' }),
+    loadPolicy: async () => ({ settings: { ...DEFAULT_SETTINGS, ...policy }, locked }),
+    createEngine,
+    combine,
+    badgeStrings: () => ({
+      defaultTitle: 'Vigie Santé',
+      official: (o) => `Site officiel : ${o}`,
+      professionalOnly: (o) => `Site officiel (pro) : ${o}`,
+      danger: (t) => `Attention : ce site imite ${t}`,
+      dangerUnnamed: 'Attention',
+    }),
+  });
+  await shell.ready;
+  return shell;
+}
+
+const nav = (tabId: number, url: string, frameId = 0) => ({ tabId, frameId, url });
+
+describe('background shell', () => {
+  let update: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    update = vi.fn(async () => ({}) as never);
+    fakeBrowser.tabs.update = update as never;
+    fakeBrowser.tabs.remove = vi.fn(async () => undefined) as never;
+  });
+
+  it('sends a lookalike top-frame navigation to the warning page, keyed by a random id', async () => {
+    const shell = await makeShell();
+    await shell.onBeforeNavigate(nav(7, 'http://ameli-remboursement.fr/connexion'));
+    expect(update).toHaveBeenCalledTimes(1);
+    const [tabId, props] = update.mock.calls[0]!;
+    expect(tabId).toBe(7);
+    expect(props.url).toMatch(new RegExp(`^${EXT}/warning\\.html#id=[0-9a-f-]{36}&url=`));
+    // The warning page gets the record from the background, not from its hash.
+    const id = new URLSearchParams(props.url.split('#')[1]).get('id');
+    const info = await shell.onMessage({ type: 'getWarning', id }, warningSender(7));
+    expect(info).toMatchObject({ url: 'http://ameli-remboursement.fr/connexion', allowProceed: true, remembered: true, subFrame: false });
+    expect((info as { verdict: Verdict }).verdict).toMatchObject({ verdict: 'lookalike', target: 'ameli.fr' });
+    // A forged id, or another tab, gets nothing.
+    expect(await shell.onMessage({ type: 'getWarning', id: 'forged' }, warningSender(7))).toBeNull();
+    expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(8))).toBeNull();
+    // The tab's verdict while the warning is shown is the lookalike one.
+    await shell.onCommitted(nav(7, props.url));
+    const tv = await shell.onMessage({ type: 'getTabVerdict', tabId: 7 }, popupSender);
+    expect(tv).toEqual(verdictSchema.parse(tv));
+    expect(tv).toMatchObject({ verdict: 'lookalike', host: 'ameli-remboursement.fr', target: 'ameli.fr' });
+  });
+
+  it('does not warn for official, ordinary and non-web navigations', async () => {
+    const shell = await makeShell();
+    for (const url of ['https://www.ameli.fr/assure', 'https://example.org/', 'about:blank', 'chrome://newtab/', 'data:text/html,x'])
+      await shell.onBeforeNavigate(nav(3, url));
+    expect(update).not.toHaveBeenCalled();
+    await shell.onCommitted(nav(3, 'https://www.ameli.fr/assure'));
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 3 }, popupSender)).toMatchObject({
+      verdict: 'official',
+      target: 'ameli.fr',
+      organization: { id: 'assurance-maladie' },
+    });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('✓');
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toMatch(/^Site officiel : Assurance Maladie/);
+    await shell.onCommitted(nav(3, 'https://example.org/'));
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 3 }, popupSender)).toMatchObject({ verdict: 'unknown' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+  });
+
+  it('"continue anyway" remembers the host, navigates to the original address and stops warning', async () => {
+    const shell = await makeShell();
+    const url = 'http://ameli-remboursement.fr/connexion?x=1';
+    await shell.onBeforeNavigate(nav(5, url));
+    const id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    update.mockClear();
+    expect(await shell.onMessage({ type: 'warningProceed', id }, warningSender(5))).toEqual({ ok: true });
+    expect(update).toHaveBeenCalledWith(5, { url });
+    const stored = await fakeBrowser.storage.local.get('userExceptions');
+    expect(stored.userExceptions).toEqual([
+      expect.objectContaining({ host: 'ameli-remboursement.fr', verdict: 'lookalike', target: 'ameli.fr' }),
+    ]);
+    update.mockClear();
+    await shell.onBeforeNavigate(nav(5, url));
+    await shell.onCommitted(nav(5, url));
+    await shell.onBeforeNavigate(nav(9, 'https://ameli-remboursement.fr/')); // other tab too: it is remembered
+    expect(update).not.toHaveBeenCalled();
+    // Still dangerous for the badge and the content script, which guards forms.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!');
+    const fs = await shell.onMessage({ type: 'frameHello' }, contentSender(5, url));
+    expect(fs).toMatchObject({ proceeded: true, allowProceed: true, verdict: { verdict: 'lookalike' } });
+    // Removing the exception brings the warning back.
+    expect(await shell.onMessage({ type: 'removeException', host: 'ameli-remboursement.fr' }, { id: 'test-extension-id', url: `${EXT}/options.html` })).toEqual({ ok: true });
+    await shell.onBeforeNavigate(nav(5, url));
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  it('administrator policy: no proceed at all, or proceed without remembering', async () => {
+    let shell = await makeShell({ allowProceed: false }, ['allowProceed']);
+    await shell.onBeforeNavigate(nav(1, 'http://ameli-remboursement.fr/'));
+    let id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(1))).toMatchObject({ allowProceed: false });
+    expect(await shell.onMessage({ type: 'warningProceed', id }, warningSender(1))).toEqual({ ok: false });
+    expect(await shell.onMessage({ type: 'getSettings' }, popupSender)).toMatchObject({ settings: { allowProceed: false }, locked: ['allowProceed'] });
+
+    fakeBrowser.reset();
+    fakeBrowser.tabs.update = update as never;
+    update.mockClear();
+    vi.resetModules();
+    shell = await makeShell({ allowUserExceptions: false }, ['allowUserExceptions']);
+    await shell.onBeforeNavigate(nav(1, 'http://ameli-remboursement.fr/'));
+    id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(1))).toMatchObject({ allowProceed: true, remembered: false });
+    expect(await shell.onMessage({ type: 'warningProceed', id }, warningSender(1))).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.local.get('userExceptions')).userExceptions ?? []).toEqual([]);
+    update.mockClear();
+    await shell.onBeforeNavigate(nav(1, 'http://ameli-remboursement.fr/')); // same tab: one-time pass
+    expect(update).not.toHaveBeenCalled();
+    await shell.onBeforeNavigate(nav(2, 'http://ameli-remboursement.fr/')); // another tab: warned again
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  it('a lookalike inside a sub-frame sends the whole tab to the warning; continue returns to the top page', async () => {
+    const shell = await makeShell();
+    await shell.onCommitted(nav(4, 'https://blog.example.org/article'));
+    await shell.onBeforeNavigate(nav(4, 'https://ameli-remboursement.fr/login', 3));
+    expect(update).toHaveBeenCalledTimes(1);
+    const id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(4))).toMatchObject({ subFrame: true, url: 'https://ameli-remboursement.fr/login' });
+    update.mockClear();
+    await shell.onMessage({ type: 'warningProceed', id }, warningSender(4));
+    expect(update).toHaveBeenCalledWith(4, { url: 'https://blog.example.org/article' });
+  });
+
+  it('"back to safety" goes to the last safe page, else to the imitated organisation\'s real site', async () => {
+    const shell = await makeShell();
+    await shell.onCommitted(nav(6, 'https://mail.example.net/inbox'));
+    await shell.onBeforeNavigate(nav(6, 'http://ameli-remboursement.fr/'));
+    let id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    update.mockClear();
+    expect(await shell.onMessage({ type: 'warningBack', id }, warningSender(6))).toEqual({ ok: true });
+    expect(update).toHaveBeenCalledWith(6, { url: 'https://mail.example.net/inbox' });
+
+    update.mockClear();
+    await shell.onBeforeNavigate(nav(10, 'http://ameli-remboursement.fr/'));
+    id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    update.mockClear();
+    await shell.onMessage({ type: 'warningBack', id }, warningSender(10));
+    expect(update).toHaveBeenCalledWith(10, { url: 'https://ameli.fr/' });
+  });
+
+  it('page signals reach the tab verdict and the badge', async () => {
+    const shell = await makeShell();
+    const url = 'http://mon-espace-securise.com/login';
+    await shell.onCommitted(nav(11, url));
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 11 }, popupSender)).toMatchObject({ verdict: 'unknown' });
+    const reply = await shell.onMessage(
+      { type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: false },
+      contentSender(11, url),
+    );
+    expect(reply).toMatchObject({ verdict: { verdict: 'suspicious', reasons: ['brand-content', 'sensitive-form'] }, proceeded: false });
+    const tv = await shell.onMessage({ type: 'getTabVerdict', tabId: 11 }, popupSender);
+    expect(tv).toEqual({ url, host: 'mon-espace-securise.com', verdict: 'suspicious', target: 'ameli.fr', reasons: ['brand-content', 'sensitive-form'] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('!');
+    // A suspicious sub-frame raises the tab verdict; an official one does not lower it.
+    await shell.onCommitted(nav(12, 'https://example.org/'));
+    await shell.onCommitted(nav(12, 'https://www.ameli.fr/', 2));
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 12 }, popupSender)).toMatchObject({ verdict: 'unknown' });
+    await shell.onMessage({ type: 'pageSignals', brandOrgIds: ['x'], sensitive: ['card-number'] }, contentSender(12, 'https://forms.example.com/f', 4));
+    const v12 = (await shell.onMessage({ type: 'getTabVerdict', tabId: 12 }, popupSender)) as Verdict;
+    expect(SEVERITY[v12.verdict]).toBe(SEVERITY.suspicious);
+  });
+
+  it('ignores malformed messages and wrong senders (returns undefined, never throws)', async () => {
+    const shell = await makeShell();
+    const cases: [unknown, object][] = [
+      [null, popupSender],
+      ['getTabVerdict', popupSender],
+      [{ type: 'nope' }, popupSender],
+      [{ type: 'getTabVerdict' }, popupSender],
+      [{ type: 'getTabVerdict', tabId: -1 }, popupSender],
+      [{ type: 'getTabVerdict', tabId: '3' }, popupSender],
+      // getTabVerdict from a web page's content script, another extension, or a web origin
+      [{ type: 'getTabVerdict', tabId: 1 }, contentSender(1, 'https://evil.example/')],
+      [{ type: 'getTabVerdict', tabId: 1 }, { id: 'other-extension', url: 'chrome-extension://other-extension/popup.html' }],
+      [{ type: 'getTabVerdict', tabId: 1 }, { id: 'test-extension-id', url: 'https://evil.example/' }],
+      // content-script messages from an extension page or without a tab
+      [{ type: 'frameHello' }, popupSender],
+      [{ type: 'pageSignals', brandOrgIds: [], sensitive: [] }, { id: 'test-extension-id', url: 'https://x.example/' }],
+      [{ type: 'pageSignals', brandOrgIds: 'x', sensitive: [] }, contentSender(1, 'https://x.example/')],
+      [{ type: 'pageSignals', brandOrgIds: [], sensitive: ['ssn'] }, contentSender(1, 'https://x.example/')],
+      // warning-page messages from a content script, or from another extension page
+      [{ type: 'warningProceed', id: 'x' }, contentSender(1, 'https://ameli-remboursement.fr/')],
+      [{ type: 'warningProceed', id: 'x' }, popupSender],
+      [{ type: 'getWarning', id: 'x'.repeat(65) }, warningSender(1)],
+      [{ type: 'removeException', host: 'a.fr' }, contentSender(1, 'https://a.fr/')],
+      [{ type: 'getSettings' }, contentSender(1, 'https://a.fr/')],
+    ];
+    for (const [msg, sender] of cases) expect(shell.onMessage(msg, sender as never), JSON.stringify(msg)).toBeUndefined();
+  });
+
+  it('userProceed takes the host from the sender, never from the message', async () => {
+    const shell = await makeShell();
+    const url = 'https://ameli-remboursement.fr/x';
+    await shell.onMessage({ type: 'userProceed', url: 'https://www.ameli.fr/' }, contentSender(2, url));
+    const stored = (await fakeBrowser.storage.local.get('userExceptions')).userExceptions as { host: string }[];
+    expect(stored.map((e) => e.host)).toEqual(['ameli-remboursement.fr']);
+  });
+
+  it('state survives a service-worker restart (session storage), and unknown tabs are judged by their address', async () => {
+    let shell = await makeShell();
+    await shell.onBeforeNavigate(nav(20, 'http://ameli-remboursement.fr/'));
+    const id = new URLSearchParams(update.mock.calls[0]![1].url.split('#')[1]).get('id');
+    await new Promise((r) => setTimeout(r, 10));
+    vi.resetModules(); // "restart": a new shell over the same storage
+    shell = await makeShell();
+    expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(20))).toMatchObject({ url: 'http://ameli-remboursement.fr/' });
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 20 }, popupSender)).toMatchObject({ verdict: 'lookalike' });
+    // The fake browser's default tab 0 has no address we know: the contract shape is still returned.
+    const v = await shell.onMessage({ type: 'getTabVerdict', tabId: 999 }, popupSender);
+    expect(v).toEqual({ url: '', host: null, verdict: 'invalid', target: null, reasons: [] });
+  });
+});
