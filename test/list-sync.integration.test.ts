@@ -48,9 +48,10 @@ function handler(req: IncomingMessage, res: ServerResponse) {
       if (isSig) return void res.writeHead(200).end('x');
       res.writeHead(200, mode.announce ? { 'content-length': String(mode.bytes) } : {});
       const chunk = Buffer.alloc(64 * 1024, 32);
+      const total = mode.bytes;
       let sent = 0;
       const pump = () => {
-        while (sent < mode.bytes) {
+        while (sent < total) {
           sent += chunk.length;
           if (!res.write(chunk)) return void res.once('drain', pump);
         }
