@@ -1,6 +1,7 @@
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
-import { skeletonOf } from './skeleton';
+import { hashString } from './string-hash';
+import { foldUnicode, skeletonOf } from './skeleton';
 import benignNeighbours from './data/benign-neighbours.json';
 
 /**
@@ -20,6 +21,8 @@ export interface Brand {
   token: string;
   /** Skeleton without hyphens: the form every comparison uses. */
   skeleton: string;
+  /** Unicode-folded form without hyphens and without ASCII lookalike folding: what typos are measured on. */
+  plain: string;
   org: OrgRef;
   /** The official domain this brand stands for (e.g. ameli.fr for "ameli"). */
   target: string;
@@ -39,8 +42,9 @@ export interface EngineIndex {
   brandsBySkeleton: Map<string, Brand[]>;
   /** Brands by skeleton including common-word names: only for finding a whole official address inside another. */
   embeddableBySkeleton: Map<string, Brand[]>;
-  /** One-deletion neighbourhood of typo-eligible brand skeletons (two deletions for long ones). */
-  typoNeighbours: Map<string, Brand[]>;
+  /** Typo-eligible brands by plain form, and their one-deletion neighbourhood (two deletions for long ones). */
+  typoBrands: Map<number, Brand[]>;
+  typoNeighbours: Map<number, Brand[]>;
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
@@ -61,6 +65,8 @@ export const MIN_TYPO_LENGTH = 5;
 export const LONG_BRAND_LENGTH = 10;
 /** Shorter brands only count with a lure keyword or inside an embedded address. */
 export const MIN_STANDALONE_BRAND_LENGTH = 4;
+/** A brand alone under another suffix (ameli.com) only counts from this length: ocso.com, axa.com are namesakes. */
+export const MIN_TLD_SWAP_LENGTH = 5;
 
 /**
  * Words that name a category, not an organisation: they are never a brand on their own, even when an
@@ -89,7 +95,9 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
   const loginHosts = new Set<string>();
   const brandsBySkeleton = new Map<string, Brand[]>();
   const embeddableBySkeleton = new Map<string, Brand[]>();
-  const typoNeighbours = new Map<string, Brand[]>();
+  // Keyed by string hash (see string-hash.ts) so lookups need no string building.
+  const typoBrands = new Map<number, Brand[]>();
+  const typoNeighbours = new Map<number, Brand[]>();
   const gluedTargets = new Map<string, Brand>();
   const organizations = new Map<string, Organization>();
 
@@ -119,6 +127,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
         brand = {
           token,
           skeleton,
+          plain: foldUnicode(token).replace(/-/g, ''),
           org: ref,
           target,
           suffixes: [],
@@ -148,9 +157,10 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
       push(embeddableBySkeleton, brand.skeleton, brand);
       for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
       if (brand.typoEligible) {
-        for (const d1 of deletions1(brand.skeleton)) {
-          push(typoNeighbours, d1, brand);
-          if (brand.skeleton.length >= LONG_BRAND_LENGTH) for (const d2 of deletions1(d1)) push(typoNeighbours, d2, brand);
+        push(typoBrands, hashString(brand.plain), brand);
+        for (const d1 of deletions1(brand.plain)) {
+          push(typoNeighbours, hashString(d1), brand);
+          if (brand.plain.length >= LONG_BRAND_LENGTH) for (const d2 of deletions1(d1)) push(typoNeighbours, hashString(d2), brand);
         }
       }
     }
@@ -180,6 +190,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
     blockedHosts,
     brandsBySkeleton,
     embeddableBySkeleton,
+    typoBrands,
     typoNeighbours,
     gluedTargets,
     keywords,

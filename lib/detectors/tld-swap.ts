@@ -1,4 +1,4 @@
-import { MIN_STANDALONE_BRAND_LENGTH, type EngineIndex } from '../engine-index';
+import { MIN_STANDALONE_BRAND_LENGTH, MIN_TLD_SWAP_LENGTH, type EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
 
@@ -19,5 +19,6 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
     return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
   }
   if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
+  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

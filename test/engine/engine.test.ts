@@ -98,6 +98,20 @@ describe('short brands: never edit distance', () => {
   ]);
 });
 
+describe('typo false-positive exclusions', () => {
+  check([
+    ['https://www.meli.com/', 'unknown', null], // Mercado Libre: only the first letter differs from ameli
+    ['https://meli.la/', 'unknown', null],
+    ['https://bmeli.fr/', 'unknown', null],
+    ['https://viamedis2.fr/', 'unknown', null],
+    ['https://amelli.com.br/', 'unknown', null], // a French brand's typo under a foreign country's domain
+    ['https://amelli.fi/', 'unknown', null],
+    ['https://amelli.com/', 'lookalike', 'ameli.fr', 'typo'],
+    ['https://amelli.eu/', 'lookalike', 'ameli.fr', 'typo'],
+    ['https://yarmonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'], // first letter counts on long brands
+  ]);
+});
+
 describe('target embedding', () => {
   check([
     ['https://ameli.fr.secure-x.example/', 'lookalike', 'ameli.fr', 'embedding'],
@@ -139,7 +153,8 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
-    ['https://maif.com/', 'suspicious', 'maif.fr', 'tld-swap'],
+    ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
+    ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
     ['https://viamedis.com/', 'suspicious', 'viamedis.fr', 'tld-swap'],
     ['https://ameli.netlify.app/', 'suspicious', 'ameli.fr', 'free-hosting'],
     ['https://ameli-remboursement.netlify.app/', 'lookalike', 'ameli.fr', 'free-hosting'],

@@ -47,3 +47,15 @@ describe('punycode', () => {
     expect(hostToUnicode('xn--zz!.fr')).toBe('xn--zz!.fr');
   });
 });
+
+describe('deletion hashes', () => {
+  it('match the hashes of the deleted strings', async () => {
+    const { forEachDeletionHash, hashString } = await import('../../lib/string-hash');
+    for (const s of ['ameli', 'harmoniemutuelle', 'a', 'x'.repeat(100)]) {
+      const got: number[] = [];
+      forEachDeletionHash(s, (h) => (got.push(h), false));
+      const want = [...s].map((_, i) => hashString(s.slice(0, i) + s.slice(i + 1)));
+      expect(got).toEqual(want);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Polynomial string hashes (mod 2^32) that let the typo detector look up every one-character deletion
+ * of a name without building the strings: hash(s without s[i]) = prefix(i) · B^(n-1-i) + suffix(i+1).
+ * Collisions are harmless: every hit is confirmed with a real edit distance.
+ */
+const B = 131;
+
+export function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, B) + s.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+// Reused buffers: the hot path allocates nothing.
+let prefix = new Uint32Array(64);
+let suffix = new Uint32Array(65);
+let powers = new Uint32Array(65);
+powers[0] = 1;
+for (let i = 1; i < powers.length; i++) powers[i] = Math.imul(powers[i - 1]!, B) >>> 0;
+
+/** Calls `visit(hash)` for each deletion of one character of `s` (stops early when it returns true). */
+export function forEachDeletionHash(s: string, visit: (hash: number) => boolean): boolean {
+  const n = s.length;
+  if (n + 1 > suffix.length) {
+    prefix = new Uint32Array(n + 1);
+    suffix = new Uint32Array(n + 2);
+    const p = new Uint32Array(n + 2);
+    p[0] = 1;
+    for (let i = 1; i < p.length; i++) p[i] = Math.imul(p[i - 1]!, B) >>> 0;
+    powers = p;
+  }
+  // prefix[i] = hash(s[0..i)), suffix[i] = hash(s[i..n))
+  prefix[0] = 0;
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i]!, B) + s.charCodeAt(i)) >>> 0;
+  suffix[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(s.charCodeAt(i), powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+  for (let i = 0; i < n; i++) {
+    const h = (Math.imul(prefix[i]!, powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+    if (visit(h)) return true;
+  }
+  return false;
+}
