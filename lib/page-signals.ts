@@ -1,0 +1,360 @@
+import { CHROME_WORDS, matchBrands, normalizeText, type BrandMatcherData } from './brand-matcher';
+import type { SensitiveKind } from './messages';
+
+/**
+ * Page signals over a DOM we are handed (the live page in the content script, happy-dom in tests):
+ * which sensitive fields the page asks for, and which listed organisation it presents itself as.
+ *
+ * Brand mention alone never flags anything (DESIGN.md: DOM signals are escalation, not evidence).
+ * Two levels of brand evidence:
+ * - identity: where a page says what it is: og:site_name / application-name, a logo (alt text, file
+ *   name, or an image hot-linked from the official domain), a favicon from the official domain, and a
+ *   title part / heading made of a brand plus page chrome only ("Connexion - ameli", "Mon compte
+ *   Harmonie Mutuelle"). Reported whenever present.
+ * - mention: a brand inside a sentence ("Compte ameli bloqué", "Renouvellement de votre carte Vitale").
+ *   Reported only when the page also asks for a NIR, a card or an IBAN AND uses a lure word (frais,
+ *   remboursement, renouvellement…): a hospital form that says "carte Vitale" next to a NIR field,
+ *   or a forum thread about ameli with a login box, stays quiet.
+ * A page naming more than two organisations at identity level is a comparison or news page, not an
+ * impersonation: nothing is reported.
+ *
+ * Cost is bounded: at most FIELD_CAP fields, a few headings and images, every text truncated; never
+ * the whole body text.
+ */
+
+export interface PageSignals {
+  brandOrgIds: string[];
+  sensitive: SensitiveKind[];
+}
+
+export const FIELD_CAP = 200;
+const IMAGE_CAP = 40;
+const HEADING_CAP = 4;
+const FORM_CAP = 8;
+const TEXT_CAP = 200;
+const MAX_ORGS = 2;
+
+const KIND_ORDER: readonly SensitiveKind[] = ['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban', 'password', 'birth-date'];
+
+/** Kinds that make a mention-level brand count (the data fake sites are after). */
+const HIGH_VALUE: ReadonlySet<SensitiveKind> = new Set(['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban']);
+
+const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
+
+// Field descriptors are normalised (lower case, no accents, punctuation → space), so "N° de sécu" is
+// "n de secu" and "numSecu" is "num secu". Whole words only.
+const NIR_STRONG =
+  /\b(?:nir|nss|securite sociale|secu|numero insee|n insee|assure social|numero d assure social|n d immatriculation securite|numero (?:de )?(?:la )?carte vitale|n (?:de )?carte vitale)\b/;
+const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|immatriculation|identifiant)\b/;
+const CARD_NUMBER =
+  /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;
+const CARD_NOT = /\b(?:vitale|tiers payant|adherent|fidelite|cadeau|gift|identite|sejour|grise)\b/;
+const CARD_EXPIRY = /\b(?:date d expiration|expiration|expiry|expire|exp|cc exp|ccexp|expdate|exp date|exp month|exp year|date de validite|mm aa|mm yy|mm aaaa)\b/;
+const CARD_CVV = /\b(?:cvv|cvv2|cvc|cvc2|csc|cryptogramme|code de securite|security code)\b/;
+const IBAN = /\b(?:iban|rib|bic iban)\b/;
+// Place / country / name of birth are not the date.
+const BIRTH_NOT = /\b(?:lieu|pays|ville|departement|commune|nom) de naissance\b/;
+const BIRTH = /\b(?:date de naissance|date naissance|naissance|ne le|nee le|ne e le|birth|birthday|birthdate|dob|bday)\b/;
+
+const LURE =
+  /\b(?:remboursement|rembourser|remboursable|renouvellement|renouveler|frais|mise a jour|mettre a jour|expire|expiree|expiration|suspension|suspendu|suspendue|indemnisation|regularisation|regulariser|verification|verifier|confirmer|confirmation|reactiver|activer|activation|commande|commander|nouvelle carte|livraison|bloque|bloquee|debloquer|dossier|paiement|payer)\b/;
+
+const LABEL_LIKE = /^(?:LABEL|SPAN|P|B|STRONG|EM|I|SMALL|FONT|DIV|TD|TH|DT|DD|LEGEND|H[1-6]|LI)$/;
+
+function attr(el: Element, name: string): string {
+  const v = el.getAttribute(name);
+  return v ? v.slice(0, TEXT_CAP) : '';
+}
+
+function text(el: Element | null | undefined): string {
+  return el ? (el.textContent ?? '').slice(0, TEXT_CAP) : '';
+}
+
+/** Text that labels a field: label[for] / wrapping label, aria-labelledby, aria-label, placeholder, title, and text just before it. */
+function labelText(el: Element): string {
+  const doc = el.ownerDocument;
+  const parts: string[] = [attr(el, 'aria-label'), attr(el, 'placeholder'), attr(el, 'title')];
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length) for (let i = 0; i < Math.min(labels.length, 3); i++) parts.push(text(labels[i]));
+  else parts.push(text(el.closest('label')));
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy)
+    for (const id of labelledBy.split(/\s+/).slice(0, 3)) {
+      const ref = id ? doc.getElementById(id) : null;
+      if (ref) parts.push(text(ref));
+    }
+  // Unlabelled fields: the nearest text before the field, then before its parent (one level).
+  let node: Node | null = el;
+  for (let level = 0; level < 2 && node; level++) {
+    let sib: Node | null = node.previousSibling;
+    let got = '';
+    for (let n = 0; sib && n < 4 && got.trim().length < 3; n++, sib = sib.previousSibling) {
+      // Only small label-like elements: textContent of a big sibling (the page's <main>) would cost
+      // as much as reading the whole page.
+      if (sib.nodeType === 3 || (sib.nodeType === 1 && LABEL_LIKE.test((sib as Element).tagName) && (sib as Element).childElementCount <= 3))
+        got = (sib.textContent ?? '').slice(0, TEXT_CAP);
+    }
+    if (got.trim()) {
+      parts.push(got);
+      break;
+    }
+    node = node.parentNode;
+  }
+  return parts.join(' ');
+}
+
+/** Whether a form control is worth looking at (hidden fields and buttons are not). */
+export function isCandidateField(el: Element): boolean {
+  if (el.tagName === 'SELECT') return !el.hasAttribute('hidden');
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  return !SKIPPED_TYPES.has(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
+}
+
+/** Sensitive kinds one field asks for (usually zero or one). */
+export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
+  if (!isCandidateField(el)) return [];
+  const kinds = new Set<SensitiveKind>();
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  const ac = (el.getAttribute('autocomplete') ?? '').toLowerCase();
+  if (type === 'password' || /\b(current|new)-password\b/.test(ac)) kinds.add('password');
+  if (/\bcc-number\b/.test(ac)) kinds.add('card-number');
+  if (/\bcc-exp(-month|-year)?\b/.test(ac)) kinds.add('card-expiry');
+  if (/\bcc-csc\b/.test(ac)) kinds.add('card-cvv');
+  if (/\bbday(-day|-month|-year)?\b/.test(ac)) kinds.add('birth-date');
+  if (kinds.size) return KIND_ORDER.filter((k) => kinds.has(k));
+
+  const own = normalizeText(`${attr(el, 'name')} ${attr(el, 'id')}`);
+  const label = normalizeText(labelText(el), 600);
+  const d = `${own} ${label}`;
+  const placeholder = attr(el, 'placeholder');
+
+  if (NIR_STRONG.test(d)) kinds.add('nir');
+  else if (NIR_WEAK.test(d) && looksLikeNirInput(el)) kinds.add('nir');
+  if (!kinds.has('nir')) {
+    if (CARD_NUMBER.test(d) && !CARD_NOT.test(d)) kinds.add('card-number');
+    else if (CARD_EXPIRY.test(d)) kinds.add('card-expiry');
+    else if (CARD_CVV.test(d)) kinds.add('card-cvv');
+  }
+  if (IBAN.test(d) || /^\s*FR\s?\d{2}/i.test(placeholder)) kinds.add('iban');
+  if (BIRTH.test(d) && !BIRTH_NOT.test(d)) kinds.add('birth-date');
+  return KIND_ORDER.filter((k) => kinds.has(k));
+}
+
+/** maxlength 13 or 15 (21 with spaces), or a digit pattern of that length, or a numeric keyboard. */
+function looksLikeNirInput(el: Element): boolean {
+  const max = Number(el.getAttribute('maxlength'));
+  if (max === 13 || max === 15 || max === 21) return true;
+  const pattern = el.getAttribute('pattern') ?? '';
+  if (/\{1[35]\}|\{13,15\}/.test(pattern)) return true;
+  const mode = (el.getAttribute('inputmode') ?? '').toLowerCase();
+  return (mode === 'numeric' || mode === 'decimal') && (max === 0 || (max >= 13 && max <= 21));
+}
+
+/** The sensitive fields of `root`, and the forms (or, for stray fields, the fields' parents) that hold them. */
+export function collectSensitive(root: Document | Element): { kinds: SensitiveKind[]; containers: Element[] } {
+  const kinds = new Set<SensitiveKind>();
+  const containers: Element[] = [];
+  const fields = root.querySelectorAll('input, select');
+  const n = Math.min(fields.length, FIELD_CAP);
+  for (let i = 0; i < n; i++) {
+    const el = fields[i]!;
+    const k = fieldSensitiveKinds(el);
+    if (!k.length) continue;
+    for (const x of k) kinds.add(x);
+    const box = el.closest('form') ?? el.parentElement;
+    if (box && !containers.includes(box) && containers.length < FORM_CAP) containers.push(box);
+  }
+  return { kinds: KIND_ORDER.filter((k) => kinds.has(k)), containers };
+}
+
+/** True when the words a brand match left over are page chrome, digits or tiny words ("Connexion - ameli"). */
+function chromeOnly(rest: string[]): boolean {
+  return rest.every((w) => CHROME_WORDS.has(w) || w.length <= 2 || /^\d+$/.test(w));
+}
+
+class Evidence {
+  identity: string[] = [];
+  mention: string[] = [];
+  lure = false;
+  add(list: 'identity' | 'mention', ids: string[]): void {
+    for (const id of ids) if (!this[list].includes(id)) this[list].push(id);
+  }
+  /** A site-name slot (og:site_name, logo): acronyms and common-word names count there when alone. */
+  identitySlot(s: string, m: BrandMatcherData): void {
+    if (!s) return;
+    const r = matchBrands(s, m, { identity: true });
+    const alone = chromeOnly(r.rest);
+    this.add(alone ? 'identity' : 'mention', r.ids);
+    if (alone) this.add('identity', r.strictIds);
+    this.add('mention', r.genericIds);
+  }
+  /** A title part or heading: identity when it is only the brand and chrome, otherwise a mention. */
+  headingSlot(s: string, m: BrandMatcherData): void {
+    if (!s) return;
+    const r = matchBrands(s, m);
+    this.add(chromeOnly(r.rest) ? 'identity' : 'mention', r.ids);
+    this.add('mention', r.genericIds);
+    if (!this.lure && LURE.test(normalizeText(s))) this.lure = true;
+  }
+}
+
+/** Official domain → org id, to recognise logos and favicons hot-linked from the real site. */
+const domainIndex = new WeakMap<BrandMatcherData, Map<string, string>>();
+function orgForHost(host: string, m: BrandMatcherData): string | undefined {
+  let idx = domainIndex.get(m);
+  if (!idx) {
+    idx = new Map();
+    for (const o of m.orgs) for (const d of o.domains) idx.set(d, o.id);
+    domainIndex.set(m, idx);
+  }
+  for (let h = host.toLowerCase(); h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    const id = idx.get(h);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function hostOf(url: string, base: string): string | null {
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+function fileName(src: string): string {
+  const path = src.split(/[?#]/)[0] ?? '';
+  return path.slice(path.lastIndexOf('/') + 1).slice(0, 120);
+}
+
+function meta(doc: Document, selector: string): string {
+  const el = doc.querySelector(selector);
+  return el ? attr(el, 'content') : '';
+}
+
+function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]): Evidence {
+  const ev = new Evidence();
+  const base = doc.baseURI || 'about:blank';
+  ev.identitySlot(meta(doc, 'meta[property="og:site_name"]'), m);
+  ev.identitySlot(meta(doc, 'meta[name="application-name"]'), m);
+  ev.identitySlot(meta(doc, 'meta[name="apple-mobile-web-app-title"]'), m);
+
+  for (const t of [doc.title.slice(0, TEXT_CAP), meta(doc, 'meta[property="og:title"]')])
+    for (const part of t.split(/\s[|\-–—:·•»]+\s|[|–—·•»]/)) ev.headingSlot(part.trim(), m);
+
+  const headings = doc.querySelectorAll('h1, h2');
+  for (let i = 0; i < Math.min(headings.length, HEADING_CAP); i++) ev.headingSlot(text(headings[i]), m);
+
+  // Headings inside (or just before) the forms that ask for sensitive data: "Connectez-vous à votre compte ameli".
+  for (const box of containers) {
+    const inner = box.querySelectorAll('h1, h2, h3, h4, legend, [role="heading"]');
+    for (let i = 0; i < Math.min(inner.length, 3); i++) ev.headingSlot(text(inner[i]), m);
+    let prev = box.previousElementSibling;
+    for (let n = 0; prev && n < 3; n++, prev = prev.previousElementSibling)
+      if (/^H[1-4]$/.test(prev.tagName)) {
+        ev.headingSlot(text(prev), m);
+        break;
+      }
+  }
+
+  // Logos: images in the page header or named/described as a logo; their alt text and file name.
+  const images = doc.getElementsByTagName('img');
+  for (let i = 0; i < Math.min(images.length, IMAGE_CAP); i++) {
+    const img = images[i]!;
+    const src = img.getAttribute('src') ?? '';
+    const alt = attr(img, 'alt');
+    const looksLogo =
+      /logo|brand|marque/i.test(`${alt} ${src.slice(0, 300)} ${attr(img, 'class')} ${attr(img, 'id')}`) ||
+      img.closest('header, nav, [role="banner"]') !== null;
+    if (!looksLogo) continue;
+    const host = src ? hostOf(src, base) : null;
+    const hot = host ? orgForHost(host, m) : undefined;
+    if (hot) ev.add('identity', [hot]);
+    ev.identitySlot(alt, m);
+    ev.identitySlot(decodeSafe(fileName(src)), m);
+  }
+  const icons = doc.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"]');
+  for (let i = 0; i < Math.min(icons.length, 4); i++) {
+    const host = hostOf(icons[i]!.getAttribute('href') ?? '', base);
+    const hot = host ? orgForHost(host, m) : undefined;
+    if (hot) ev.add('identity', [hot]);
+  }
+  return ev;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Signals for one document. `matcher` may be null (the content script only asks for it once a page
+ * has a sensitive field): brands are then not looked at.
+ */
+export function collectPageSignals(doc: Document, matcher: BrandMatcherData | null): PageSignals {
+  const { kinds, containers } = collectSensitive(doc);
+  if (!matcher) return { brandOrgIds: [], sensitive: kinds };
+  const ev = brandEvidence(doc, matcher, containers);
+  if (ev.identity.length > MAX_ORGS) return { brandOrgIds: [], sensitive: kinds };
+  let ids = ev.identity;
+  if (ev.lure && kinds.some((k) => HIGH_VALUE.has(k))) {
+    const all = [...ids, ...ev.mention.filter((id) => !ids.includes(id))];
+    if (all.length <= MAX_ORGS) ids = all;
+  }
+  return { brandOrgIds: ids, sensitive: kinds };
+}
+
+/**
+ * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
+ * script injects one second later. Stops after `maxMs` or when the returned function is called.
+ */
+export function watchFields(
+  doc: Document,
+  onChange: () => void,
+  opts: { throttleMs?: number; maxMs?: number } = {},
+): () => void {
+  const win = doc.defaultView;
+  const root = doc.documentElement;
+  if (!win || !root || typeof win.MutationObserver !== 'function') return () => {};
+  const throttleMs = opts.throttleMs ?? 500;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const relevant = (records: MutationRecord[]): boolean => {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        const t = (r.target as Element).tagName;
+        if (t === 'INPUT' || t === 'SELECT') return true;
+        continue;
+      }
+      for (let i = 0; i < r.addedNodes.length; i++) {
+        const n = r.addedNodes[i]!;
+        if (n.nodeType !== 1) continue;
+        const el = n as Element;
+        if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'FORM') return true;
+        if (el.firstElementChild && el.querySelector('input, select')) return true;
+      }
+    }
+    return false;
+  };
+  const observer = new win.MutationObserver((records) => {
+    if (stopped || timer !== null || !relevant(records)) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (!stopped) onChange();
+    }, throttleMs);
+  });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+    if (timer !== null) clearTimeout(timer);
+    if (maxTimer !== null) clearTimeout(maxTimer);
+  };
+  const maxTimer = opts.maxMs ? setTimeout(stop, opts.maxMs) : null;
+  return stop;
+}

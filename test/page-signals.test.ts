@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildBrandMatcherData } from '../lib/brand-matcher';
+import { collectPageSignals, fieldSensitiveKinds, watchFields } from '../lib/page-signals';
+import { testList } from './fixtures/brand-test-list';
+
+const matcher = buildBrandMatcherData(testList);
+const windows: Window[] = [];
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+function load(html: string, url = 'https://neutral-site.example/page'): Document {
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  windows.push(win);
+  win.document.write(html);
+  return win.document as unknown as Document;
+}
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url), 'utf8');
+
+describe('collectPageSignals on page fixtures', () => {
+  it.each<[string, string[], string[], string]>([
+    ['fake-ameli-login.html', ['assurance-maladie'], ['nir', 'password'], 'logo file name, ameli favicon, "ameli - Connexion" title'],
+    ['fake-mutuelle-card.html', ['harmonie-mutuelle', 'assurance-maladie'], ['card-number', 'card-expiry', 'card-cvv', 'birth-date'], 'site name + "carte Vitale" lure with a card form'],
+    ['fake-iban-remboursement.html', ['assurance-maladie'], ['iban'], 'title part "Assurance Maladie", IBAN found by the text before the field'],
+    ['news-carte-vitale-scam.html', [], ['password'], 'news article: ameli only mentioned in sentences; subscriber login is not high value'],
+    ['forum-ameli-mgen.html', [], ['password'], 'forum thread naming ameli and MGEN with a login box'],
+    ['comparator-mutuelles.html', [], ['birth-date'], 'three insurers named with logos: a comparison page, not an impersonation'],
+    ['hospital-preadmission.html', [], ['nir', 'birth-date'], 'legit NIR form saying "carte Vitale" without any lure word'],
+  ])('%s', (file, brands, sensitive) => {
+    const signals = collectPageSignals(load(fixture(file)), matcher);
+    expect(signals.sensitive).toEqual(sensitive);
+    expect(signals.brandOrgIds).toEqual(brands);
+  });
+
+  it('reports sensitive fields without a matcher (the content script asks for one only then)', () => {
+    expect(collectPageSignals(load(fixture('fake-ameli-login.html')), null)).toEqual({ brandOrgIds: [], sensitive: ['nir', 'password'] });
+  });
+
+  it('a brand in the title alone is reported but carries no sensitive field (the decision needs both)', () => {
+    const s = collectPageSignals(load('<title>Mon compte ameli</title><p>Bienvenue</p>'), matcher);
+    expect(s).toEqual({ brandOrgIds: ['assurance-maladie'], sensitive: [] });
+  });
+
+  it('short acronyms count only as a site name on their own ("MMA"), never in a headline', () => {
+    expect(collectPageSignals(load('<meta property="og:site_name" content="MMA"><input type=password>'), matcher).brandOrgIds).toEqual(['mma']);
+    expect(collectPageSignals(load('<meta property="og:site_name" content="MMA Fight News"><input type=password>'), matcher).brandOrgIds).toEqual([]);
+    expect(collectPageSignals(load('<title>MMA - Billetterie</title><input autocomplete="cc-number">'), matcher).brandOrgIds).toEqual([]);
+  });
+
+  it('a mention needs a lure word and high-value data', () => {
+    const form = '<form><label>Numéro de carte<input name=c></label></form>';
+    expect(collectPageSignals(load(`<h1>Frais de renouvellement Harmonie Mutuelle en retard</h1>${form}`), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
+    expect(collectPageSignals(load(`<h1>Billetterie du concert Harmonie Mutuelle en plein air</h1>${form}`), matcher).brandOrgIds).toEqual([]);
+    expect(collectPageSignals(load('<h1>Frais de renouvellement Harmonie Mutuelle en retard</h1><input type=password>'), matcher).brandOrgIds).toEqual([]);
+  });
+
+  it('logo hot-linked from the official domain counts; a look-alike host does not', () => {
+    const page = (src: string) => `<header><img src="${src}"></header><input type=password>`;
+    expect(collectPageSignals(load(page('https://www.harmonie-mutuelle.fr/x/y.png')), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
+    expect(collectPageSignals(load(page('https://harmonie-mutuelle.fr.evil.example/y.png')), matcher).brandOrgIds).toEqual([]);
+  });
+
+  it('stays bounded on a 10,000-node page', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 2500; i++) rows.push(`<div class="r"><span>Article ${i} ameli MGEN</span><p>texte</p><a href="#">lien</a></div>`);
+    const fields: string[] = [];
+    for (let i = 0; i < 400; i++) fields.push(`<input name="f${i}">`);
+    const doc = load(`<title>Grande page</title><main>${rows.join('')}</main><form>${fields.join('')}<input type=password></form>`);
+    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(10_000);
+    const t0 = performance.now();
+    const s = collectPageSignals(doc, matcher);
+    const ms = performance.now() - t0;
+    // The password field is field #401: beyond the 200-field cap, so it is not seen (bounded work).
+    expect(s).toEqual({ brandOrgIds: [], sensitive: [] });
+    expect(ms).toBeLessThan(500); // happy-dom is far slower than a browser; this guards against O(n²) only
+  });
+});
+
+describe('fieldSensitiveKinds', () => {
+  const field = (html: string) => {
+    const doc = load(`<form>${html}</form>`);
+    return fieldSensitiveKinds(doc.querySelector('[data-t]')!);
+  };
+  it.each<[string, string[]]>([
+    ['<label for=a>N° de sécu</label><input id=a data-t>', ['nir']],
+    ['<input data-t name="numeroSecuriteSociale">', ['nir']],
+    ['<input data-t aria-label="NIR">', ['nir']],
+    ['<span id=l>Numéro INSEE</span><input data-t aria-labelledby=l>', ['nir']],
+    ['<input data-t placeholder="Numéro figurant sur votre carte Vitale" maxlength=15>', ['nir']],
+    ['<input data-t placeholder="Numéro figurant sur votre carte Vitale">', []],
+    ['<label>Identifiant <input data-t inputmode=numeric maxlength=13></label>', ['nir']],
+    ['<label>Identifiant <input data-t></label>', []],
+    ['<input data-t autocomplete="cc-number">', ['card-number']],
+    ['<input data-t name="cardNumber">', ['card-number']],
+    ['<label>Numéro de carte Vitale<input data-t></label>', ['nir']],
+    ['<label>Numéro de carte de fidélité<input data-t></label>', []],
+    ['<select data-t autocomplete="cc-exp-month"><option>1</option></select>', ['card-expiry']],
+    ['<input data-t placeholder="MM/AA">', ['card-expiry']],
+    ['<input data-t autocomplete="cc-csc">', ['card-cvv']],
+    ['<label>CVC<input data-t></label>', ['card-cvv']],
+    ['<input data-t name="iban">', ['iban']],
+    ['<input data-t placeholder="FR76 1234 ...">', ['iban']],
+    ['<input data-t type=password>', ['password']],
+    ['<input data-t autocomplete="bday">', ['birth-date']],
+    ['<label>Date de naissance<input data-t type=date></label>', ['birth-date']],
+    ['<label>Lieu de naissance<input data-t></label>', []],
+    ['<label>Code INSEE de la commune<input data-t></label>', []],
+    ['<input data-t type=hidden name=nir>', []],
+    ['<input data-t type=submit value="Numéro de sécurité sociale">', []],
+    ['<label>Adresse e-mail<input data-t type=email></label>', []],
+    ['<label>Camelia nirvana<input data-t></label>', []],
+  ])('%s', (html, kinds) => {
+    expect(field(html)).toEqual(kinds);
+  });
+});
+
+describe('watchFields', () => {
+  it('reports a NIR field added one second after load, once (throttled), then stops', async () => {
+    const doc = load('<title>Connexion - ameli</title><body><div id=app></div></body>');
+    expect(collectPageSignals(doc, matcher).sensitive).toEqual([]);
+    let calls = 0;
+    const stop = watchFields(doc, () => calls++, { throttleMs: 100 });
+    await new Promise((r) => setTimeout(r, 1000));
+    const app = doc.getElementById('app')!;
+    app.innerHTML = '<form><label for=n>Numéro de sécurité sociale</label><input id=n><input type=password></form>';
+    app.appendChild(doc.createElement('input'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toBe(1);
+    expect(collectPageSignals(doc, matcher)).toEqual({ brandOrgIds: ['assurance-maladie'], sensitive: ['nir', 'password'] });
+    // Unrelated DOM churn does not wake us up.
+    doc.body.appendChild(doc.createElement('p'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).toBe(1);
+    stop();
+    app.appendChild(doc.createElement('input'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).toBe(1);
+  });
+
+  it('stops by itself after maxMs', async () => {
+    const doc = load('<body></body>');
+    let calls = 0;
+    watchFields(doc, () => calls++, { throttleMs: 10, maxMs: 50 });
+    await new Promise((r) => setTimeout(r, 100));
+    doc.body.appendChild(doc.createElement('input'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(0);
+  });
+});
