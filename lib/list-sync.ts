@@ -232,7 +232,6 @@ export class ListSync {
    * a key the administrator removed stops being used. A new URL stops sending the old ETag.
    */
   async configure(partial: Partial<ListSyncConfig>): Promise<void> {
-    await this.ready();
     const keysChanged =
       partial.trustedKeys !== undefined &&
       (partial.trustedKeys.length !== this.config.trustedKeys.length || partial.trustedKeys.some((k, i) => k !== this.config.trustedKeys[i]));
@@ -242,6 +241,9 @@ export class ListSync {
       trustedKeys: partial.trustedKeys ? [...partial.trustedKeys] : this.config.trustedKeys,
       intervalMs: partial.intervalMs ?? this.config.intervalMs,
     };
+    // Not loaded yet: ready() will verify the stored list with these settings.
+    if (!this.loading) return;
+    await this.loading;
     if (keysChanged) await this.revalidateStored(true);
     // A shorter interval should not wait for a schedule computed with the longer one.
     const s = this.state!;
@@ -454,6 +456,9 @@ export class ListSync {
         s.lastError = { code: 'stored-invalid', message: `stored list ignored: ${problem}`, at: this.o.now() };
         // The validator belonged to that list: without it the next check downloads in full.
         if (s.validator && s.validator.url === g.url && s.validator.etag === g.etag) s.validator = null;
+        await this.persist(false);
+      } else if (s.lastError?.code === 'stored-invalid') {
+        s.lastError = null; // accepted under the new keys
         await this.persist(false);
       }
     }

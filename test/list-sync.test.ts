@@ -372,3 +372,28 @@ describe('ListSync: staleness', () => {
     expect(t.sync.status()).toMatchObject({ stale: true, expired: true });
   });
 });
+
+describe('ListSync: configuration before loading', () => {
+  it('a stored list signed by a policy key is accepted when configure() runs before ready()', async () => {
+    const t0 = setup(serveList(listText(11)));
+    await t0.sync.sync();
+    const state = t0.store.state!;
+    // Restart: constructed with the bundled keys only (policy not read yet), then configured.
+    const t = setup({}, { store: memoryStore(state), trustedKeys: [otherKey.publicB64] });
+    await t.sync.configure({ trustedKeys: [otherKey.publicB64, key.publicB64] });
+    await t.sync.ready();
+    expect(t.sync.currentSource()).toBe('synced');
+    expect(t.sync.status().lastError).toBeNull();
+  });
+
+  it('a stored-invalid error is cleared once new keys accept the stored list', async () => {
+    const t0 = setup(serveList(listText(11)));
+    await t0.sync.sync();
+    const t = setup({}, { store: memoryStore(t0.store.state!), trustedKeys: [otherKey.publicB64] });
+    await t.sync.ready();
+    expect(t.sync.status().lastError?.code).toBe('stored-invalid');
+    await t.sync.configure({ trustedKeys: [key.publicB64] });
+    expect(t.sync.currentSource()).toBe('synced');
+    expect(t.sync.status().lastError).toBeNull();
+  });
+});
