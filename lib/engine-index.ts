@@ -138,7 +138,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
       }
       if (suffix && !brand.suffixes.includes(suffix)) {
         brand.suffixes.push(suffix);
-        brand.suffixTokens.push(suffix.split('.').map((l) => skeletonOf(l)));
+        brand.suffixTokens.push(suffix.split('.')); // suffix labels are compared as they are (see host-view)
       }
     };
     for (const d of org.domains) {

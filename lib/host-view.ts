@@ -36,26 +36,26 @@ export interface HostView {
 export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView | null {
   if (!n.domain || !n.suffix || !n.sld) return null;
   const labels = n.host.split('.');
-  const suffixLabels = n.suffix.split('.').length;
+  let suffixLabels = 1;
+  for (let i = n.suffix.indexOf('.'); i >= 0; i = n.suffix.indexOf('.', i + 1)) suffixLabels++;
   const sldIndex = labels.length - suffixLabels - 1;
-  const unicode: string[] = new Array(labels.length);
+  const hasIdn = n.host.includes('xn--') && labels.some(isIdnLabel);
+  const unicode = hasIdn ? labels.map(unicodeLabel) : labels;
   const skeletons: string[] = new Array(labels.length);
   const tokens: Token[] = [];
-  let hasIdn = false;
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i]!;
-    const idn = isIdnLabel(label);
-    hasIdn ||= idn;
-    const u = idn ? unicodeLabel(label) : label;
-    unicode[i] = u;
-    const skel = skeletonOf(u);
+    // Suffix labels (fr, gouv, com…) are plain ASCII and compared as they are.
+    const skel = i > sldIndex ? labels[i]! : skeletonOf(unicode[i]!);
     skeletons[i] = skel;
-    if (!skel.includes('-')) {
-      tokens.push({ skel, label: i, part: 0 });
-      continue;
-    }
+    let from = 0;
     let part = 0;
-    for (const piece of skel.split('-')) if (piece) tokens.push({ skel: piece, label: i, part: part++ });
+    for (;;) {
+      const dash = skel.indexOf('-', from);
+      const end = dash < 0 ? skel.length : dash;
+      if (end > from) tokens.push({ skel: from === 0 && dash < 0 ? skel : skel.slice(from, end), label: i, part: part++ });
+      if (dash < 0) break;
+      from = dash + 1;
+    }
   }
   return {
     host: n.host,

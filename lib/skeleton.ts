@@ -12,12 +12,12 @@ const CONFUSABLE: Readonly<Record<string, string>> = confusables;
 const EXTRA_FOLDS: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
 
 // ASCII sequences that pass for another letter in most fonts (applied after Unicode folding).
-const ASCII_LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/rn/g, 'm'],
-  [/vv/g, 'w'],
-  [/cl/g, 'd'],
-  [/0/g, 'o'],
-  [/1/g, 'l'],
+const ASCII_LOOKALIKES: ReadonlyArray<readonly [string, string]> = [
+  ['rn', 'm'],
+  ['vv', 'w'],
+  ['cl', 'd'],
+  ['0', 'o'],
+  ['1', 'l'],
 ];
 
 const NEEDS_UNICODE_FOLD = /[^\x00-\x7f]/;
@@ -34,7 +34,10 @@ export function foldUnicode(label: string): string {
 /** Skeleton of an ASCII-or-Unicode label (already lower case). */
 export function skeletonOf(label: string): string {
   let s = foldUnicode(label);
-  for (const [re, to] of ASCII_LOOKALIKES) if (s.includes(re.source)) s = s.replace(re, to);
+  for (let i = 0; i < ASCII_LOOKALIKES.length; i++) {
+    const [from, to] = ASCII_LOOKALIKES[i]!;
+    if (s.includes(from)) s = s.replaceAll(from, to);
+  }
   return s;
 }
 
