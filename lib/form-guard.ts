@@ -1,0 +1,144 @@
+import { fieldSensitiveKinds, FIELD_CAP } from './page-signals';
+import { isLuhnCard, isValidIban, isValidNir } from './validators';
+
+/**
+ * Form guard over a window it is handed (the page in the content script, happy-dom in tests).
+ * While `isGuarded()` is true:
+ * - submitting a form that holds a filled sensitive field is stopped in the capture phase, before any
+ *   page handler runs, and `onHold` is called; `release(held)` re-submits it once (requestSubmit, so
+ *   the page's own validation and handlers run) and `drop(held)` forgets it;
+ * - a click on a submit-like button whose form/container holds a filled sensitive field is stopped
+ *   the same way (pages that send with fetch() on click never fire "submit");
+ * - typing a value that validates as a NIR, a card number or an IBAN calls `onSensitiveInput` once
+ *   per field. The value is only tested, never kept.
+ * Listeners are installed at once (document_start), so nothing can slip through before the verdict
+ * arrives; they do nothing while the page is not guarded.
+ */
+
+export interface HeldSubmit {
+  form: HTMLFormElement | null;
+  /** The button that was clicked or that submitted the form. */
+  submitter: HTMLElement | null;
+}
+
+export interface FormGuardOptions {
+  isGuarded: () => boolean;
+  onHold: (held: HeldSubmit) => void;
+  onSensitiveInput: (field: Element) => void;
+}
+
+export interface FormGuard {
+  release: (held: HeldSubmit) => void;
+  dispose: () => void;
+}
+
+const SUBMIT_LIKE = 'button, input[type="submit"], input[type="image"], [role="button"]';
+
+/** Whether a field has something typed in it (we read the length only). */
+function filled(el: Element): boolean {
+  const v = (el as HTMLInputElement).value;
+  return typeof v === 'string' && v.trim().length > 0;
+}
+
+/** Whether `box` (a form, or the container of a form-less widget) holds a filled sensitive field. */
+export function holdsFilledSensitiveField(box: Element): boolean {
+  const fields = box.querySelectorAll('input, select');
+  const n = Math.min(fields.length, FIELD_CAP);
+  for (let i = 0; i < n; i++) {
+    const f = fields[i]!;
+    if (filled(f) && fieldSensitiveKinds(f).length) return true;
+  }
+  return false;
+}
+
+/** The container a submit-like button acts for: its form, else the nearest ancestor holding fields (5 levels). */
+function containerOf(button: Element): Element | null {
+  const form = (button as HTMLButtonElement).form ?? button.closest('form');
+  if (form) return form;
+  let el = button.parentElement;
+  for (let i = 0; el && i < 5; i++, el = el.parentElement) if (el.querySelector('input')) return el;
+  return null;
+}
+
+/** Typed values worth an immediate warning. Cheap length gate first. */
+export function looksLikeSensitiveValue(value: string): boolean {
+  const len = value.length;
+  if (len < 13 || len > 42) return false;
+  return isValidNir(value) || isLuhnCard(value) || isValidIban(value);
+}
+
+export function installFormGuard(win: Window, opts: FormGuardOptions): FormGuard {
+  // One-shot permission: the next submit/click of this form or button goes through.
+  const bypass = new WeakSet<object>();
+  const warnedFields = new WeakSet<Element>();
+
+  const onSubmit = (e: Event) => {
+    if (!opts.isGuarded()) return;
+    const form = e.target as HTMLFormElement;
+    if (!form || form.tagName !== 'FORM') return;
+    if (bypass.has(form)) {
+      bypass.delete(form);
+      return;
+    }
+    if (!holdsFilledSensitiveField(form)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    opts.onHold({ form, submitter: ((e as SubmitEvent).submitter as HTMLElement | null) ?? null });
+  };
+
+  const onClick = (e: Event) => {
+    if (!opts.isGuarded()) return;
+    const t = e.target as Element | null;
+    const button = t && typeof t.closest === 'function' ? t.closest(SUBMIT_LIKE) : null;
+    if (!button) return;
+    if (button.tagName === 'BUTTON' && (button.getAttribute('type') ?? 'submit').toLowerCase() === 'reset') return;
+    if (bypass.has(button)) {
+      bypass.delete(button);
+      return;
+    }
+    const box = containerOf(button);
+    if (!box || !holdsFilledSensitiveField(box)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    opts.onHold({ form: box.tagName === 'FORM' ? (box as HTMLFormElement) : null, submitter: button as HTMLElement });
+  };
+
+  const onInput = (e: Event) => {
+    if (!opts.isGuarded()) return;
+    const t = e.target as HTMLInputElement | null;
+    if (!t || (t.tagName !== 'INPUT' && t.tagName !== 'TEXTAREA') || warnedFields.has(t)) return;
+    if (typeof t.value === 'string' && looksLikeSensitiveValue(t.value)) {
+      warnedFields.add(t);
+      opts.onSensitiveInput(t);
+    }
+  };
+
+  win.addEventListener('submit', onSubmit, true);
+  win.addEventListener('click', onClick, true);
+  win.addEventListener('input', onInput, true);
+
+  return {
+    release(held) {
+      const { form, submitter } = held;
+      // Replay what the user did: a click on the button (its own handlers run, then the form's
+      // submission), or requestSubmit (validation and submit handlers run) when there was no button.
+      const targets = [form, submitter].filter((x): x is HTMLElement => !!x && x.isConnected);
+      for (const t of targets) bypass.add(t);
+      try {
+        if (submitter && submitter.isConnected) submitter.click();
+        else if (form && form.isConnected) {
+          if (typeof form.requestSubmit === 'function') form.requestSubmit();
+          else form.submit();
+        }
+      } finally {
+        // Dispatch is synchronous; if nothing fired (invalid fields), never leave the form unguarded.
+        for (const t of targets) bypass.delete(t);
+      }
+    },
+    dispose() {
+      win.removeEventListener('submit', onSubmit, true);
+      win.removeEventListener('click', onClick, true);
+      win.removeEventListener('input', onInput, true);
+    },
+  };
+}

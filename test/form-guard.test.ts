@@ -1,0 +1,124 @@
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFormGuard, looksLikeSensitiveValue, type HeldSubmit } from '../lib/form-guard';
+
+const windows: Window[] = [];
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+function setup(html: string, guarded = true) {
+  const win = new Window({ url: 'https://neutral-site.example/', settings: { disableJavaScriptEvaluation: true } });
+  windows.push(win);
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  const held: HeldSubmit[] = [];
+  const typed: Element[] = [];
+  let isGuarded = guarded;
+  const guard = installFormGuard(win as unknown as Window, {
+    isGuarded: () => isGuarded,
+    onHold: (h) => held.push(h),
+    onSensitiveInput: (f) => typed.push(f),
+  });
+  const pageSubmits: string[] = [];
+  doc.querySelectorAll('form').forEach((f) =>
+    f.addEventListener('submit', (e) => {
+      e.preventDefault(); // the page "sends" with fetch; we only count
+      pageSubmits.push(f.id);
+    }),
+  );
+  return { win, doc, held, typed, guard, pageSubmits, setGuarded: (g: boolean) => (isGuarded = g) };
+}
+
+const LOGIN = `<form id=f><label for=n>Numéro de sécurité sociale</label><input id=n><input id=p type=password>
+  <button id=b>Valider</button></form><form id=news><input id=mail type=email><button id=nb>OK</button></form>`;
+
+function type(doc: Document, id: string, value: string) {
+  const el = doc.getElementById(id) as HTMLInputElement;
+  el.value = value;
+  el.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('input', { bubbles: true }));
+}
+
+describe('installFormGuard', () => {
+  it('stops the submit of a filled sensitive form before page handlers, then releases it once', () => {
+    const { doc, held, guard, pageSubmits } = setup(LOGIN);
+    type(doc, 'p', 'secret');
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    expect(held).toHaveLength(1);
+    expect(held[0]!.form?.id).toBe('f');
+    expect(pageSubmits).toEqual([]);
+    guard.release(held[0]!);
+    expect(pageSubmits).toEqual(['f']);
+    // The bypass was one-shot: the next attempt is held again.
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    expect(held).toHaveLength(2);
+    expect(pageSubmits).toEqual(['f']);
+  });
+
+  it('stops a programmatic/Enter submit (requestSubmit) too', () => {
+    const { doc, held, pageSubmits } = setup(LOGIN);
+    type(doc, 'n', '1 85 05 78 006 084 91');
+    (doc.getElementById('f') as HTMLFormElement).requestSubmit();
+    expect(held).toHaveLength(1);
+    expect(pageSubmits).toEqual([]);
+  });
+
+  it('lets empty sensitive forms and ordinary forms through', () => {
+    const { doc, held, pageSubmits } = setup(LOGIN);
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    type(doc, 'mail', 'a@b.example');
+    (doc.getElementById('nb') as HTMLButtonElement).click();
+    expect(held).toEqual([]);
+    expect(pageSubmits).toEqual(['f', 'news']);
+  });
+
+  it('does nothing while the page is not guarded', () => {
+    const { doc, held, typed, pageSubmits } = setup(LOGIN, false);
+    type(doc, 'n', '185057800608491');
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    expect(held).toEqual([]);
+    expect(typed).toEqual([]);
+    expect(pageSubmits).toEqual(['f']);
+  });
+
+  it('holds a click on a form-less "send" button next to a filled card field', () => {
+    const { doc, held } = setup('<div><input id=c autocomplete="cc-number"><span role=button id=go>Payer</span></div>');
+    type(doc, 'c', '4111 1111 1111 1111');
+    (doc.getElementById('go') as HTMLElement).click();
+    expect(held).toHaveLength(1);
+    expect(held[0]!.form).toBeNull();
+  });
+
+  it('warns once per field when a valid NIR / card / IBAN is typed, not for near misses', () => {
+    const { doc, typed } = setup('<input id=x><input id=y>');
+    type(doc, 'x', '1 85 05 78 006 084 92'); // wrong key
+    expect(typed).toEqual([]);
+    type(doc, 'x', '1 85 05 78 006 084 91');
+    type(doc, 'x', '1 85 05 78 006 084 91 ');
+    expect(typed.map((e) => e.id)).toEqual(['x']);
+    type(doc, 'y', 'FR76 3000 6000 0112 3456 7890 189');
+    expect(typed.map((e) => e.id)).toEqual(['x', 'y']);
+  });
+
+  it('dispose removes every listener', () => {
+    const { doc, held, guard, pageSubmits } = setup(LOGIN);
+    guard.dispose();
+    type(doc, 'p', 'secret');
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    expect(held).toEqual([]);
+    expect(pageSubmits).toEqual(['f']);
+  });
+});
+
+describe('looksLikeSensitiveValue', () => {
+  it.each<[string, boolean]>([
+    ['185057800608491', true],
+    ['4111111111111111', true],
+    ['DE89370400440532013000', true],
+    ['0612345678', false], // phone number
+    ['hello world 1234', false],
+    ['x'.repeat(5000), false],
+  ])('%s → %s', (v, out) => {
+    expect(looksLikeSensitiveValue(v)).toBe(out);
+  });
+});
