@@ -1,14 +1,14 @@
-import { Window } from 'happy-dom';
+import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFormGuard, looksLikeSensitiveValue, type HeldSubmit } from '../lib/form-guard';
 
-const windows: Window[] = [];
+const windows: HappyWindow[] = [];
 afterEach(async () => {
   for (const w of windows.splice(0)) await w.happyDOM.close();
 });
 
 function setup(html: string, guarded = true) {
-  const win = new Window({ url: 'https://neutral-site.example/', settings: { disableJavaScriptEvaluation: true } });
+  const win = new HappyWindow({ url: 'https://neutral-site.example/', settings: { disableJavaScriptEvaluation: true } });
   windows.push(win);
   win.document.write(html);
   const doc = win.document as unknown as Document;
