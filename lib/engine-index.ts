@@ -2,7 +2,7 @@ import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
 import { hashString } from './string-hash';
 import { foldUnicode, skeletonOf } from './skeleton';
-import benignNeighbours from './data/benign-neighbours.json';
+import bundledNamesakes from './data/namesakes.json';
 
 /**
  * Everything the detectors look up, built once when a list loads so that classifying a URL never loops
@@ -32,6 +32,8 @@ export interface Brand {
   suffixTokens: string[][];
   /** Edit-distance typos are only looked for on long, distinctive brands. */
   typoEligible: boolean;
+  /** The brand is an ordinary word (tutelaire): its bare name elsewhere is not a signal by itself. */
+  common: boolean;
 }
 
 export interface EngineIndex {
@@ -49,7 +51,7 @@ export interface EngineIndex {
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
-  /** Real names one edit away from a brand (a city, a surname): never a typo of it. */
+  /** Real words and first names one or two edits from a brand (avril, general): never a typo of it. */
   benignNeighbours: Set<string>;
   keywordLengths: number[];
   /** Lengths of brand skeletons, longest first, for glued prefix/suffix search. */
@@ -81,6 +83,18 @@ export const GENERIC_WORDS = new Set(
   ].map((w) => skeletonOf(w)),
 );
 
+function plainOf(token: string): string {
+  return foldUnicode(token).replace(/-/g, '');
+}
+
+/** Letters that make a brand distinctive: "mutuelle-sg" is really "sg", too short for typo matching. */
+function distinctiveLength(token: string): number {
+  return token
+    .split('-')
+    .filter((t) => !GENERIC_WORDS.has(skeletonOf(t)))
+    .join('').length;
+}
+
 function flat(token: string): string {
   return skeletonOf(token).replace(/-/g, '');
 }
@@ -90,7 +104,18 @@ export interface IndexOptions {
   blockedDomains?: readonly string[];
 }
 
-export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf: (domain: string) => string): EngineIndex {
+export interface Namesakes {
+  typo: readonly string[];
+  commonBrands: readonly string[];
+}
+
+export function buildIndex(
+  list: VigieList,
+  options: IndexOptions = {},
+  suffixOf: (domain: string) => string,
+  namesakes: Namesakes = bundledNamesakes,
+): EngineIndex {
+  const commonBrands = new Set(namesakes.commonBrands);
   const officialDomains: EngineIndex['officialDomains'] = new Map();
   const loginHosts = new Set<string>();
   const brandsBySkeleton = new Map<string, Brand[]>();
@@ -127,12 +152,13 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
         brand = {
           token,
           skeleton,
-          plain: foldUnicode(token).replace(/-/g, ''),
+          plain: plainOf(token),
           org: ref,
           target,
           suffixes: [],
           suffixTokens: [],
-          typoEligible: skeleton.length >= MIN_TYPO_LENGTH,
+          typoEligible: distinctiveLength(token) >= MIN_TYPO_LENGTH && !commonBrands.has(plainOf(token)),
+          common: commonBrands.has(plainOf(token)),
         };
         byToken.set(token, brand);
       }
@@ -194,7 +220,7 @@ export function buildIndex(list: VigieList, options: IndexOptions = {}, suffixOf
     typoNeighbours,
     gluedTargets,
     keywords,
-    benignNeighbours: new Set(benignNeighbours.names),
+    benignNeighbours: new Set(namesakes.typo),
     keywordLengths,
     brandLengths,
     brandHeads,

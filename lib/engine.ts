@@ -1,5 +1,5 @@
 import { getPublicSuffix } from 'tldts';
-import { buildIndex, type EngineIndex, type IndexOptions, type OrgRef } from './engine-index';
+import { buildIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { isBlocked } from './detectors/blocked';
 import { detectCombosquat } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
@@ -38,8 +38,8 @@ function orgOf(ref: OrgRef): NonNullable<Verdict['organization']> {
   return ref.professionalOnly ? { id: ref.id, name: ref.name, professionalOnly: true } : { id: ref.id, name: ref.name };
 }
 
-export function createEngine(list: VigieList, options: EngineOptions = {}): Engine {
-  const index = buildIndex(list, options, suffixOf);
+export function createEngine(list: VigieList, options: EngineOptions = {}, namesakes?: Namesakes): Engine {
+  const index = buildIndex(list, options, suffixOf, namesakes);
 
   function classify(input: string): Verdict {
     const url = typeof input === 'string' ? input : String(input);

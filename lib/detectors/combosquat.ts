@@ -35,7 +35,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   if (found.keyword) {
     return { severity: 'lookalike', reasons: freeHosting ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
   }
-  if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
+  if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH || brand.common) return null;
   return { severity: 'suspicious', reasons: freeHosting ? ['brand-token', 'free-hosting'] : ['brand-token'], brand };
 }
 

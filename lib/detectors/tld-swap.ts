@@ -19,6 +19,6 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
     return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
   }
   if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
-  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH) return null;
+  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH || brand.common) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

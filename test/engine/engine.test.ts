@@ -71,7 +71,7 @@ describe('typos on brands of 5+ characters', () => {
   check([
     ['https://amel.fr/', 'lookalike', 'ameli.fr', 'typo'], // omission
     ['https://amelli.fr/', 'lookalike', 'ameli.fr', 'typo'], // repetition
-    ['https://amelie.fr/', 'lookalike', 'ameli.fr', 'typo'], // insertion (cited as a lookalike in ameli's own advice)
+    ['https://amelia.fr/', 'lookalike', 'ameli.fr', 'typo'], // insertion
     ['https://amzli.fr/', 'lookalike', 'ameli.fr', 'typo'], // replacement (AZERTY neighbour)
     ['https://aemli.fr/', 'lookalike', 'ameli.fr', 'typo'], // transposition
     ['https://ame-li.fr/', 'lookalike', 'ameli.fr', 'typo'], // hyphenation
@@ -178,6 +178,10 @@ describe('false-positive traps stay unknown', () => {
   check([
     ['https://camelia.fr/', 'unknown', null],
     ['https://amelie-poulain.fr/', 'unknown', null],
+    ['https://amelie.com/', 'unknown', null], // a first name one letter from ameli: a namesake (the real list blocks amelie.fr, a documented fake)
+    ['https://avril.fr/', 'unknown', null], // the month, one letter from april
+    ['https://general.com/', 'unknown', null], // a word one letter from generali
+    ['https://intercale.fr/', 'unknown', null],
     ['https://harmonie.fr/', 'unknown', null],
     ['https://justice-avocats.fr/', 'unknown', null], // common word behind an official domain
     ['https://malakoff.fr/', 'unknown', null], // the town
@@ -223,6 +227,17 @@ describe('contract projection', () => {
   it('prints exactly url, host, verdict, target, reasons', () => {
     const line = toContractJson(engine.classify('https://ameli-remboursement.com/x'));
     expect(Object.keys(JSON.parse(line))).toEqual(['url', 'host', 'verdict', 'target', 'reasons']);
+  });
+});
+
+describe('namesakes: only skip the typo detector', () => {
+  const bare = createEngine(testList, {}, { typo: [], commonBrands: [] });
+  it('without the namesake data the same words would be typos', () => {
+    for (const host of ['avril.fr', 'general.com', 'intercale.fr', 'amelie.com']) expect(bare.classify(`https://${host}/`).reasons).toContain('typo');
+  });
+  it('a namesake with a lure word is still a combination', () => {
+    expect(engine.classify('https://avril-remboursement.fr/').verdict).toBe('unknown'); // not a brand token either
+    expect(engine.classify('https://generali-remboursement.fr/').verdict).toBe('lookalike');
   });
 });
 

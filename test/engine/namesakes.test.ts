@@ -1,0 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import namesakes from '../../lib/data/namesakes.json';
+
+describe('namesakes.json', () => {
+  it('is what lib/tools/gen-namesakes.ts makes from the bundled list and the dictionary', () => {
+    // Fails when the list changed without regenerating (needs Debian's wfrench, installed by .ci/run).
+    const out = execFileSync('npx', ['tsx', 'lib/tools/gen-namesakes.ts', '--check'], { encoding: 'utf8' });
+    expect(out).toContain('up to date');
+  }, 60_000);
+  it('never excuses a hostname that the list blocks', async () => {
+    const { defaultList } = await import('../../lib/default-list');
+    for (const blocked of defaultList.blocked) expect(namesakes.typo).not.toContain(blocked);
+  });
+});
