@@ -1,6 +1,7 @@
 import { MIN_STANDALONE_BRAND_LENGTH, MIN_TLD_SWAP_LENGTH, type EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
+import { suffixTargetsFrance } from './suffix-guard';
 
 /**
  * The registrable name is a brand as such, under a suffix the organisation does not use: `ameli.com`
@@ -19,6 +20,6 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
     return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
   }
   if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
-  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH || brand.common) return null;
+  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH || brand.common || !suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

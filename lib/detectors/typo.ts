@@ -4,6 +4,7 @@ import type { HostView } from '../host-view';
 import { foldUnicode } from '../skeleton';
 import { forEachDeletionHash, hashString } from '../string-hash';
 import type { Match } from './match';
+import { suffixTargetsFrance } from './suffix-guard';
 
 /**
  * One slip of the finger away from a brand of 5+ characters: omission (`harmonie-mutuele`), insertion
@@ -54,27 +55,11 @@ function isLikelyNamesake(name: string, brand: string): boolean {
   return false;
 }
 
-/**
- * A typo of a French organisation under a foreign country's domain (`abril.com.br`, `satis.fi`) is far
- * more often a local namesake; phishing typos keep the brand's own suffix or a generic/cheap one.
- */
-const TYPO_SUFFIX_COUNTRIES = new Set([
-  'fr', 're', 'yt', 'pm', 'wf', 'tf', 'nc', 'pf', 'gp', 'mq', 'gf', 'bl', 'mf', // France and overseas
-  'eu', 'be', 'ch', 'lu', 'mc', // French-speaking neighbours
-  'co', 'io', 'me', 'cc', 'ws', 'tk', 'ml', 'ga', 'cf', 'gq', 'to', 'ly', 'su', 'la', 'cx', 'nu', 'tv', 'in', // used as generic
-]);
-
-function suffixAllowsTypo(view: HostView, brand: Brand): boolean {
-  if (brand.suffixes.includes(view.suffix)) return true;
-  const last = view.suffix.slice(view.suffix.lastIndexOf('.') + 1);
-  return last.length > 2 || TYPO_SUFFIX_COUNTRIES.has(last);
-}
-
 export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   const name = foldUnicode(view.unicode[view.sldIndex]!).replace(/-/g, '');
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
   if (index.typoBrands.get(hashString(name))?.some((b) => b.plain === name)) return null; // same letters: homoglyph / tld-swap
   const brand = findTypoBrand(name, index);
-  if (!brand || !suffixAllowsTypo(view, brand) || index.benignNeighbours.has(name)) return null;
+  if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
 }

@@ -155,6 +155,9 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
     ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
+    ['https://generali.com.br/', 'unknown', null], // a sister company abroad, not a fake aimed at French users
+    ['https://generali.de/', 'unknown', null],
+    ['https://generali-remboursement.de/', 'lookalike', 'generali.fr', 'combosquat'], // lure words count everywhere
     ['https://viamedis.com/', 'suspicious', 'viamedis.fr', 'tld-swap'],
     ['https://ameli.netlify.app/', 'suspicious', 'ameli.fr', 'free-hosting'],
     ['https://ameli-remboursement.netlify.app/', 'lookalike', 'ameli.fr', 'free-hosting'],
