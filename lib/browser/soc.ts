@@ -11,7 +11,7 @@ import { loadEffectiveSettings } from './managed';
 
 export const SOC_RETRY_ALARM = 'vigie-soc-retry';
 
-const reporter = new SocReporter({ store: socQueueStore, now: Date.now, random: Math.random });
+const reporter = new SocReporter({ store: socQueueStore, now: () => Date.now(), random: Math.random });
 
 async function flush(reportUrl: string): Promise<void> {
   const r = await reporter.flush((u, i) => fetch(u, i), reportUrl);
