@@ -44,7 +44,7 @@ describe('reportWarning', () => {
     // The retry alarm fires after the backoff delay.
     const later = Date.now() + 7 * 3_600_000;
     vi.spyOn(Date, 'now').mockReturnValue(later);
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SOC_RETRY_ALARM, scheduledTime: later });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SOC_RETRY_ALARM, scheduledTime: later } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
     await vi.waitFor(() => expect(bodies).toHaveLength(1));
     await vi.waitFor(async () => expect(((await fakeBrowser.storage.local.get('socReportQueue')).socReportQueue as { queue: unknown[] }).queue).toHaveLength(0));
     expect(bodies[0]).toMatchObject({ url: 'https://ameli-remboursement.example/login', verdict: 'lookalike', target: 'ameli.fr', extensionVersion: '9.8.7' });
