@@ -27,7 +27,7 @@ export function ListStatusView({ status, compact = false }: { status: ListStatus
   }
   return (
     <dl class="list-status">
-      <dt>{i18n.t('common_listTitle')}</dt>
+      <dt class="visually-hidden">{i18n.t('common_listTitle')}</dt>
       <dd>
         {version} ({status.source === 'synced' ? i18n.t('common_listSourceSynced') : i18n.t('common_listSourceBundled')})
       </dd>

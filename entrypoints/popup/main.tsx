@@ -10,9 +10,11 @@ import './popup.css';
 async function main() {
   const root = document.getElementById('app')!;
   render(<Popup verdict={null} listStatus={null} version="" />, root);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // popup.html?tabId=N shows another tab's status (the popup opened as a page, e.g. for diagnostics).
+  const forced = Number(new URLSearchParams(location.search).get('tabId') ?? NaN);
+  const tabId = Number.isInteger(forced) && forced >= 0 ? forced : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   const [verdict, listStatus] = await Promise.all([
-    tab?.id != null ? request(verdictSchema, { type: 'getTabVerdict', tabId: tab.id }) : null,
+    tabId != null ? request(verdictSchema, { type: 'getTabVerdict', tabId }) : null,
     request(listStatusSchema, { type: 'getListStatus' }),
   ]);
   render(

@@ -181,9 +181,11 @@ export function createShell(deps: ShellDeps) {
   }
 
   /** Sends the tab to the warning page for `verdict` (the lookalike at `url`, in frame `frameId`). */
-  async function warn(tabId: number, frameId: number, url: string, verdict: Verdict): Promise<void> {
+  async function warn(tabId: number, frameId: number, url: string, verdict: Verdict, committed = false): Promise<void> {
     const existing = pending[String(tabId)];
-    if (existing && existing.url === url && now() - existing.createdAt < DEDUPE_MS) return;
+    // onBeforeNavigate fires more than once for one navigation; but once the lookalike has actually
+    // committed, our earlier redirect lost the race and must be issued again.
+    if (!committed && existing && existing.url === url && now() - existing.createdAt < DEDUPE_MS) return;
     const subFrame = frameId !== 0;
     const top = subFrame ? await topUrl(tabId) : null;
     const id = crypto.randomUUID();
@@ -230,7 +232,7 @@ export function createShell(deps: ShellDeps) {
     const v = classify(d.url);
     // Catches what onBeforeNavigate cannot see: server redirects, restored sessions, bfcache.
     if (/^https?:/i.test(d.url) && needsWarning(d.tabId, v)) {
-      await warn(d.tabId, d.frameId, d.url, v);
+      await warn(d.tabId, d.frameId, d.url, v, true);
       return;
     }
     if (d.frameId === 0) {

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtBrowser } from './chromium';
+import { startServer, type FixtureServer } from './server';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let b: ExtBrowser;
+let srv: FixtureServer;
+const url = (host: string, path = '/') => `http://${host}:${srv.port}${path}`;
+
+beforeAll(async () => {
+  srv = await startServer();
+  b = await launchWithExtension();
+});
+afterAll(async () => {
+  await b?.close();
+  await srv?.close();
+});
+
+async function extPage(path: string): Promise<Page> {
+  const p = await b.context.newPage();
+  await p.goto(`chrome-extension://${b.extensionId}/${path}`);
+  return p;
+}
+
+/** The tab id of the (only) tab whose address matches a Chrome match pattern, seen from an extension page. */
+async function tabIdOf(ext: Page, pattern: string): Promise<number> {
+  return ext.evaluate(async (pat) => {
+    const tabs = await chrome.tabs.query({ url: pat });
+    if (tabs.length !== 1) throw new Error(`expected one tab for ${pat}, got ${tabs.length}`);
+    return tabs[0]!.id!;
+  }, pattern);
+}
+
+const getTabVerdict = (ext: Page, tabId: number) =>
+  ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: id }), tabId);
+
+async function gotoAndSettle(p: Page, u: string): Promise<void> {
+  await p.goto(u, { waitUntil: 'load' }).catch(() => undefined); // a redirect to the warning page aborts the original load
+  await p.waitForLoadState('load');
+  await p.waitForTimeout(300);
+}
+
+describe('Vigie Santé in Chromium', () => {
+  it('sends a lookalike to the warning page, which names ameli.fr', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('ameli-remboursement.fr', '/connexion'));
+    await p.waitForURL(/\/warning\.html#/, { timeout: 10_000 });
+    await p.getByRole('heading', { level: 1 }).waitFor();
+    expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe("Ce site n'est pas ameli.fr");
+    expect(await p.textContent('body')).toContain('ameli-remboursement.fr');
+    expect(srv.submissions).toEqual([]);
+    await p.screenshot({ path: resolve(SHOTS, 'warning.png'), fullPage: true });
+    // The popup (as a page) and getTabVerdict from an extension page see the lookalike.
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, `chrome-extension://${b.extensionId}/warning.html*`);
+    const v = await getTabVerdict(ext, tabId);
+    expect(v).toEqual({
+      url: url('ameli-remboursement.fr', '/connexion'),
+      host: 'ameli-remboursement.fr',
+      verdict: 'lookalike',
+      target: 'ameli.fr',
+      reasons: expect.arrayContaining(['combosquat']),
+      organization: expect.objectContaining({ id: 'assurance-maladie' }),
+    });
+    await ext.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+    await ext.getByText('Danger : ce site imite ameli.fr').waitFor();
+    await ext.setViewportSize({ width: 380, height: 700 });
+    await ext.screenshot({ path: resolve(SHOTS, 'popup-danger.png'), fullPage: true });
+    await ext.close();
+    await p.close();
+  });
+
+  it('"Continuer quand même" works and is remembered for that host', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('ameli-remboursement.fr', '/continue'));
+    await p.waitForURL(/\/warning\.html#/);
+    await p.getByRole('button', { name: /^Continuer quand même vers ameli-remboursement\.fr/ }).click();
+    await p.waitForURL(url('ameli-remboursement.fr', '/continue'), { timeout: 10_000 });
+    expect(await p.title()).toBe('ameli - Remboursement en attente');
+    // Second visit, new tab: no warning page.
+    const q = await b.context.newPage();
+    await gotoAndSettle(q, url('ameli-remboursement.fr', '/again'));
+    await q.waitForTimeout(1000);
+    expect(q.url()).toBe(url('ameli-remboursement.fr', '/again'));
+    // The exception is listed in the options page.
+    const opt = await extPage('options.html');
+    await opt.getByText('ameli-remboursement.fr', { exact: true }).waitFor();
+    await opt.screenshot({ path: resolve(SHOTS, 'options.png'), fullPage: true });
+    // Another lookalike host is still warned.
+    await gotoAndSettle(q, url('ameli-vitale-remboursement.fr'));
+    await q.waitForURL(/\/warning\.html#/);
+    await Promise.all([p.close(), q.close(), opt.close()]);
+  });
+
+  it('"Retour en sécurité" leaves the warning page for a safe place', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('recettes.example'));
+    await gotoAndSettle(p, url('mgen-remboursement.fr'));
+    await p.waitForURL(/\/warning\.html#/);
+    await p.getByRole('button', { name: 'Retour en sécurité' }).click();
+    await p.waitForURL(url('recettes.example'), { timeout: 10_000 });
+    await p.close();
+  });
+
+  it('official site: no warning, green check, getTabVerdict says official', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('www.ameli.fr'));
+    await p.waitForTimeout(500);
+    expect(p.url()).toBe(url('www.ameli.fr'));
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://www.ameli.fr/*');
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({ host: 'www.ameli.fr', verdict: 'official', target: 'ameli.fr', reasons: ['listed'] });
+    const badge = await ext.evaluate(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+    expect(badge[0]).toBe('✓');
+    expect(badge[1]).toMatch(/^Site officiel : Assurance Maladie/);
+    await ext.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+    await ext.getByText(/Site officiel de Assurance Maladie/).waitFor();
+    await ext.setViewportSize({ width: 380, height: 600 });
+    await ext.screenshot({ path: resolve(SHOTS, 'popup-official.png'), fullPage: true });
+    await Promise.all([p.close(), ext.close()]);
+  });
+
+  it('ordinary site and a news article about ameli: nothing shown, forms work', async () => {
+    for (const host of ['recettes.example', 'actu-sante.example']) {
+      const p = await b.context.newPage();
+      await gotoAndSettle(p, url(host));
+      await p.waitForTimeout(500);
+      expect(p.url()).toBe(url(host));
+      const ext = await extPage('popup.html');
+      const tabId = await tabIdOf(ext, `*://${host}/*`);
+      expect(await getTabVerdict(ext, tabId)).toMatchObject({ verdict: 'unknown', target: null, reasons: [] });
+      expect(await ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+      // No element was added to the page.
+      expect(await p.evaluate(() => [...document.querySelectorAll('body > *')].filter((e) => !e.hasAttribute('data-fixture')).length)).toBe(0);
+      await Promise.all([p.close(), ext.close()]);
+    }
+  });
+
+  it('popup content: status, breach, reflexes, help, list version, options', async () => {
+    const ext = await extPage('popup.html');
+    await ext.setViewportSize({ width: 380, height: 900 });
+    const text = async () => (await ext.textContent('body')) ?? '';
+    await ext.getByRole('heading', { level: 1, name: 'Vigie Santé' }).waitFor();
+    for (const summary of ["La fuite de données de 2024 : ce qu'il faut savoir", 'Les bons réflexes', 'Aide officielle'])
+      await ext.getByText(summary, { exact: true }).click();
+    const t = await text();
+    expect(t).toMatch(/Viamedis et Almerys/);
+    expect(t).toMatch(/Plus de 33 millions de personnes/);
+    expect(t).toMatch(/Coordonnées bancaires, données médicales/);
+    expect(t).toMatch(/17Cyber/);
+    expect(t).toMatch(/Info Escroqueries 0 805 805 817/);
+    expect(t).toMatch(/Liste des sites officiels : Version \d+, du /);
+    expect(await ext.getByRole('link', { name: 'Options et exceptions' }).count()).toBe(1);
+    await ext.screenshot({ path: resolve(SHOTS, 'popup.png'), fullPage: true });
+    await ext.close();
+  });
+
+  it('getTabVerdict from an extension page returns exactly the contract shape', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('recettes.example', '/contract'));
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://recettes.example/contract');
+    const v = (await getTabVerdict(ext, tabId)) as Record<string, unknown>;
+    expect(Object.keys(v).sort()).toEqual(['host', 'reasons', 'target', 'url', 'verdict']);
+    expect(v).toEqual({ url: url('recettes.example', '/contract'), host: 'recettes.example', verdict: 'unknown', target: null, reasons: [] });
+    // A malformed request gets no answer.
+    expect(await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: 'x' }).catch((e) => String(e)))).not.toMatchObject({ verdict: expect.anything() });
+    await Promise.all([p.close(), ext.close()]);
+  });
+
+  it('impersonating page on a neutral domain: banner, and the submit is stopped', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('mon-espace-securise.com', '/login'));
+    expect(p.url()).toBe(url('mon-espace-securise.com', '/login')); // not a URL lookalike: no full-page warning
+    // The content script adds its warning outside the page's own elements (closed shadow root).
+    await p.waitForFunction(() => [...document.querySelectorAll('html > *, body > *')].some((e) => !e.hasAttribute('data-fixture') && !['HEAD', 'BODY', 'SCRIPT'].includes(e.tagName)), null, { timeout: 10_000 });
+    await p.fill('#nir', '1 85 05 78 006 084 36');
+    await p.screenshot({ path: resolve(SHOTS, 'banner.png'), fullPage: true });
+    await p.click('#go', { trial: false }).catch(() => undefined);
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'mon-espace-securise.com')).toEqual([]);
+    expect(p.url()).toBe(url('mon-espace-securise.com', '/login'));
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://mon-espace-securise.com/*');
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({
+      verdict: 'suspicious',
+      target: 'ameli.fr',
+      reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
+    });
+    await Promise.all([p.close(), ext.close()]);
+  });
+});

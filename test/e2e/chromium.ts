@@ -1,0 +1,52 @@
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built extension (`wxt build`); E2E_EXTENSION_DIR overrides it. */
+export const EXTENSION_DIR = resolve(process.env.E2E_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3'));
+
+export interface ExtBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension, every host name resolved to 127.0.0.1. */
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run \`npx wxt build\``);
+  const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // the real switch is --headless=new below: the old headless mode has no extensions
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--lang=fr', // the extension's UI follows the browser's language: test the French one
+    ],
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    viewport: { width: 1100, height: 900 },
+    locale: 'fr-FR',
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
