@@ -66,6 +66,8 @@ describe('lookalike generator (test/corpus/fuzzers.ts)', () => {
     ['embedding', 'ameli-fr.com'],
     ['embedding', 'www-ameli-fr.com'],
     ['embedding', 'amelifr-web.com'],
+    ['embedding', 'amelifr-compte.com'],
+    ['embedding', 'ameli-fr-remboursement.net'],
     ['embedding', 'login.ameli.fr.h7k2p.net'],
     ['embedding-tail', 'www-ameli.fr'],
     ['combosquat', 'compte-ameli.*'],

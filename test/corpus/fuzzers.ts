@@ -393,6 +393,12 @@ export function fuzzDomain(
       out.push({ host: `${name}${sfxGlued}-${NEUTRAL_WORDS[1]}.${t}`, fuzzer: 'embedding', expect: 'lookalike' });
     }
   }
+  // Embedded domain + a lure keyword (amelifr-compte.com, ameli-fr-remboursement.net).
+  for (const [i, kw] of keywords.slice(0, 3).entries()) {
+    const t = ['com', 'net', 'info'][i]!;
+    out.push({ host: `${name}-${sfxToken}-${kw}.${t}`, fuzzer: 'embedding', expect: 'lookalike' });
+    if (!short) out.push({ host: `${name}${sfxGlued}-${kw}.${t}`, fuzzer: 'embedding', expect: 'lookalike' });
+  }
   // Tail embedding: the target ends the host on its own suffix (www-ameli.fr, x-ameli.fr): weaker.
   if (nameIsBrand) for (const w of ['www', 'web', 'my', 'fr']) out.push({ host: `${w}-${name}.${sameSuffix}`, fuzzer: 'embedding-tail', expect: 'suspicious' });
 
