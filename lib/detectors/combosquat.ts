@@ -58,7 +58,9 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     if (glued) {
       found.brand ??= glued;
       found.keyword = true;
+      return;
     }
+    scanDigitWrapped(piece, index, found);
     return;
   }
 
@@ -92,10 +94,26 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       }
     }
   }
-  // Glued forms inside one piece: "ameliremboursement", "moncompteameli".
+  // Glued forms inside one piece: "ameliremboursement", "moncompteameli"; then numbers around a word.
   for (let i = 0; i < pieces.length; i++) {
     if (used[i]) continue;
     const glued = splitGlued(pieces[i]!, index);
+    if (glued) {
+      found.brand ??= glued;
+      found.keyword = true;
+    } else scanDigitWrapped(pieces[i]!, index, found);
+  }
+}
+
+/** "ameli2024", "remboursement24", "2fa-securite": a number stuck to a brand or a lure word does not hide it. */
+function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void {
+  const core = piece.replace(/^[0-9]+|[0-9]+$/g, '');
+  if (core === piece || core.length < 3) return;
+  const brands = index.brandsBySkeleton.get(core);
+  if (brands) found.brand ??= brands[0]!;
+  else if (index.keywords.has(core)) found.keyword = true;
+  else {
+    const glued = splitGlued(core, index);
     if (glued) {
       found.brand ??= glued;
       found.keyword = true;

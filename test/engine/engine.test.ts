@@ -146,12 +146,16 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     ['https://axa-remboursement.com/', 'lookalike', 'axa.fr', 'combosquat'],
     ['https://mgen-connexion.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
     ['https://harmonie-mutuelle-espace.com/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
+    ['https://ameli-remboursement2024.com/', 'lookalike', 'ameli.fr', 'combosquat'], // numbers do not hide a lure word
+    ['https://ameli24-securite.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameliremboursement2.info/', 'lookalike', 'ameli.fr', 'combosquat'],
   ]);
 });
 
 describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://ameli2024.com/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
     ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
