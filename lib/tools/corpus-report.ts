@@ -1,5 +1,5 @@
 /**
- * `npm run corpus [-- --list FILE] [--misses N]`: recall of the engine per lookalike fuzzer on the
+ * `npm run corpus [-- --list FILE] [--misses N] [--by-domain N]`: recall of the engine per lookalike fuzzer on the
  * generated corpus (test/corpus/fuzzers.ts) and false-positive rates on the popular-site fixtures.
  * Prints a human table; the last line is one JSON object with the same figures.
  */
@@ -8,7 +8,7 @@ import { createEngine } from '../engine';
 import { defaultList } from '../default-list';
 import { parseList, type VigieList } from '../list-schema';
 import { buildCorpus } from '../../test/corpus/fuzzers';
-import { FP_ALLOW, formatRecallTable, measureRecall, popularFr, scanFalsePositives, topDomains, topSites, totalRow } from '../../test/corpus/measure';
+import { FP_ALLOW, formatRecallTable, measureRecall, meets, popularFr, scanFalsePositives, topDomains, topSites, totalRow } from '../../test/corpus/measure';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,6 +28,21 @@ console.log(formatRecallTable(rows));
 if (keepMisses > 0) {
   console.log('\nExamples of misses (url → verdict):');
   for (const r of rows) if (r.misses.length) console.log(`  ${r.group}: ${r.misses.map((m) => `${m.url} → ${m.got}`).join(' | ')}`);
+}
+
+// The official domains whose lookalikes are caught least often: where list curation or a detector is weakest.
+const byDomain = Number(arg('--by-domain') ?? 10);
+if (byDomain > 0) {
+  const per = new Map<string, { total: number; caught: number }>();
+  for (const v of corpus) {
+    const p = per.get(v.source) ?? { total: 0, caught: 0 };
+    p.total++;
+    if (meets(engine.classify(v.url).verdict, v.expect)) p.caught++;
+    per.set(v.source, p);
+  }
+  const worst = [...per].sort((a, b) => a[1].caught / a[1].total - b[1].caught / b[1].total).slice(0, byDomain);
+  console.log(`\nLowest recall by official domain (all fuzzers):`);
+  for (const [d, p] of worst) console.log(`  ${d.padEnd(34)} ${String(p.caught).padStart(6)}/${String(p.total).padEnd(6)} ${((p.caught / p.total) * 100).toFixed(1)}%`);
 }
 
 const top = scanFalsePositives([...new Set([...topDomains(), ...topSites()])], classify);
