@@ -16,9 +16,10 @@ const ASCII_LOOKALIKES: ReadonlyArray<readonly [string, string]> = [
   ['rn', 'm'],
   ['vv', 'w'],
   ['cl', 'd'],
-  ['0', 'o'],
-  ['1', 'l'],
 ];
+// 0→o and 1→l only for runs of 0/1 that are not part of a larger number: g00gle, ame1i, but 2024, 17cyber stay.
+const DIGIT_LOOKALIKE_RUN = /(?<![2-9])[01]+(?![2-9])/g;
+const toLetters = (run: string) => run.replaceAll('0', 'o').replaceAll('1', 'l');
 
 const NEEDS_UNICODE_FOLD = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}/gu;
@@ -38,6 +39,7 @@ export function skeletonOf(label: string): string {
     const [from, to] = ASCII_LOOKALIKES[i]!;
     if (s.includes(from)) s = s.replaceAll(from, to);
   }
+  if (s.includes('0') || s.includes('1')) s = s.replace(DIGIT_LOOKALIKE_RUN, toLetters);
   return s;
 }
 

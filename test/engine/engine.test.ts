@@ -103,7 +103,7 @@ describe('typo false-positive exclusions', () => {
     ['https://www.meli.com/', 'unknown', null], // Mercado Libre: only the first letter differs from ameli
     ['https://meli.la/', 'unknown', null],
     ['https://bmeli.fr/', 'unknown', null],
-    ['https://viamedis2.fr/', 'unknown', null],
+    ['https://viamedis2.fr/', 'suspicious', 'viamedis.fr', 'brand-token'], // not a typo, but the brand with a number
     ['https://amelli.com.br/', 'unknown', null], // a French brand's typo under a foreign country's domain
     ['https://amelli.fi/', 'unknown', null],
     ['https://amelli.com/', 'lookalike', 'ameli.fr', 'typo'],

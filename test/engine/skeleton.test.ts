@@ -13,6 +13,10 @@ describe('skeletonOf', () => {
     ['arneli', 'ameli'],
     ['ame1i', 'ameli'],
     ['g0ogle', 'google'],
+    ['g00gle', 'google'],
+    ['ameli2024', 'ameli2024'], // numbers stay numbers
+    ['17cyber', '17cyber'],
+    ['ag2r', 'ag2r'],
     ['vvemind', 'wemind'],
     ['clomicile', 'domicile'],
     ['ɑmeli', 'ameli'], // Latin alpha
