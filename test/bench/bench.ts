@@ -251,8 +251,8 @@ for (const r of ourRows) {
 }
 console.log('');
 console.log('List load + index (JSON.parse + validateList + createEngine), median:');
-console.log(`  bundled list   ${pad(loadBundled.orgs, 6)} orgs ${pad(loadBundled.ms.toFixed(2), 9)} ms (${loadBundled.runs} run${loadBundled.runs > 1 ? "s" : ""})   heap: list ${loadBundled.listMB.toFixed(2)} MB, index ${loadBundled.indexMB.toFixed(2)} MB`);
-console.log(`  synthetic list ${pad(loadSynthetic.orgs, 6)} orgs ${pad(loadSynthetic.ms.toFixed(2), 9)} ms (${loadSynthetic.runs} run${loadSynthetic.runs > 1 ? "s" : ""})   heap: list ${loadSynthetic.listMB.toFixed(2)} MB, index ${loadSynthetic.indexMB.toFixed(2)} MB`);
+console.log(`  bundled list   ${pad(loadBundled.orgs, 6)} orgs ${pad(loadBundled.ms.toFixed(2), 9)} ms (${loadBundled.runs} run${loadBundled.runs > 1 ? 's' : ''})   heap: list ${loadBundled.listMB.toFixed(2)} MB, index ${loadBundled.indexMB.toFixed(2)} MB`);
+console.log(`  synthetic list ${pad(loadSynthetic.orgs, 6)} orgs ${pad(loadSynthetic.ms.toFixed(2), 9)} ms (${loadSynthetic.runs} run${loadSynthetic.runs > 1 ? 's' : ''})   heap: list ${loadSynthetic.listMB.toFixed(2)} MB, index ${loadSynthetic.indexMB.toFixed(2)} MB`);
 if (ourFp.flagged.length) console.log(`\nOur flagged top domains: ${ourFp.flagged.map((f) => `${f.domain}→${f.verdict}(${f.target})`).join(', ')}`);
 console.log(`Peer flagged top domains (first 20 of ${peerFp.flagged.length}): ${peerFp.flagged.slice(0, 20).map((f) => `${f.domain}→${f.target}`).join(', ')}`);
 const totalS = (performance.now() - started) / 1000;
