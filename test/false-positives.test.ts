@@ -20,7 +20,9 @@ describe('popular sites are never flagged', () => {
   console.log(
     `False positives: top domains + top-sites ${scanTop.flagged.length}/${scanTop.total} (${((scanTop.flagged.length / scanTop.total) * 100).toFixed(3)}%, ` +
       `${scanTop.official} official): ${fmt(scanTop)}\n` +
-      `False positives: popular French sites ${scanFr.flagged.length}/${scanFr.total} (${scanFr.official} official): ${fmt(scanFr)}`,
+      `False positives: popular French sites ${scanFr.flagged.length}/${scanFr.total} (${scanFr.official} official): ${fmt(scanFr)}\n` +
+      `False-positive rate over both: ${scanTop.flagged.length + scanFr.flagged.length}/${scanTop.total + scanFr.total} = ` +
+      `${(((scanTop.flagged.length + scanFr.flagged.length) / (scanTop.total + scanFr.total)) * 100).toFixed(3)}%`,
   );
 
   it('the fixtures are loaded (15k+ top domains, 500 top-sites, ~350 French sites)', () => {
