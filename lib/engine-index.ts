@@ -87,13 +87,18 @@ function plainOf(token: string): string {
   return foldUnicode(token).replace(/-/g, '');
 }
 
-/** Letters that make a brand distinctive: "mutuelle-sg" is really "sg", too short for typo matching. */
+/**
+ * Letters that make a brand distinctive: "mutuelle-sg" is really "sg", too short for typo matching
+ * (its neighbours are "mutuelles", "mutuelle"). A name made only of ordinary words ("service-public")
+ * is distinctive as a whole.
+ */
 function distinctiveLength(token: string): number {
-  return token
-    .split('-')
-    .filter((t) => !GENERIC_WORDS.has(skeletonOf(t)))
-    .join('').length;
+  const parts = token.split('-');
+  const own = parts.filter((t) => !GENERIC_WORDS.has(skeletonOf(t))).join('');
+  if (own.length === 0) return parts.join('').length;
+  return own.length >= MIN_DISTINCTIVE_PART ? token.replace(/-/g, '').length : 0;
 }
+const MIN_DISTINCTIVE_PART = 3;
 
 function flat(token: string): string {
   return skeletonOf(token).replace(/-/g, '');
@@ -144,7 +149,7 @@ export function buildIndex(
     const generic = new Map<string, Brand>();
     const addBrand = (token: string, target: string, suffix: string | null, embeddableOnly = false) => {
       const skeleton = flat(token);
-      if (skeleton.length < 3) return;
+      if (plainOf(token).length < 3) return; // measured before folding: "lcl" reads "ld" once folded
       embeddableOnly ||= GENERIC_WORDS.has(skeleton);
       const byToken = embeddableOnly ? generic : strong;
       let brand = byToken.get(token);

@@ -9,11 +9,13 @@ import { decodePunycodeLabel } from './punycode';
 const CONFUSABLE: Readonly<Record<string, string>> = confusables;
 
 // Letters that NFD does not decompose but readers take for the plain letter.
-const EXTRA_FOLDS: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
+// ӏ (Cyrillic palochka) is listed as "i" by UTS #39 but reads as "l" in most URL fonts, as Chromium notes.
+const EXTRA_FOLDS: Readonly<Record<string, string>> = { 'ӏ': 'l', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
 
 // ASCII sequences that pass for another letter in most fonts (applied after Unicode folding).
 const ASCII_LOOKALIKES: ReadonlyArray<readonly [string, string]> = [
   ['rn', 'm'],
+  ['nn', 'm'],
   ['vv', 'w'],
   ['cl', 'd'],
 ];
@@ -28,7 +30,7 @@ const COMBINING_MARKS = /\p{M}/gu;
 export function foldUnicode(label: string): string {
   if (!NEEDS_UNICODE_FOLD.test(label)) return label;
   let out = '';
-  for (const ch of label) out += CONFUSABLE[ch] ?? EXTRA_FOLDS[ch] ?? ch;
+  for (const ch of label) out += EXTRA_FOLDS[ch] ?? CONFUSABLE[ch] ?? ch;
   return out.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 

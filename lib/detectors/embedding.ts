@@ -21,6 +21,9 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
     let joined = '';
     for (let j = i; j < Math.min(tokens.length - 1, i + MAX_BRAND_TOKENS); j++) {
       joined += tokens[j]!.skel;
+      // Glued across a multi-word brand: "assurance-maladiefr".
+      const gluedWindow = j > i ? index.gluedTargets.get(joined) : undefined;
+      if (gluedWindow && j < last) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
       const brands = index.embeddableBySkeleton.get(joined);
       if (!brands) continue;
       for (const brand of brands) {

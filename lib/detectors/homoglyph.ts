@@ -11,7 +11,9 @@ export function detectHomoglyph(view: HostView, index: EngineIndex): Match | nul
   const brands = index.brandsBySkeleton.get(skel);
   if (!brands) return null;
   const spelled = view.unicode[view.sldIndex]!.replace(/-/g, '');
-  const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled);
+  // Plain-ASCII disguises (rn→m, 1→l) only count towards a brand that reads as itself: otherwise a folded
+  // brand ("lcl" reads "ld", "henner" reads "hemer") would claim unrelated names.
+  const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled && (view.hasIdn || b.skeleton === b.plain));
   if (!brand) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['homoglyph', 'idn'] : ['homoglyph'], brand };
 }

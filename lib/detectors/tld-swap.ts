@@ -14,12 +14,14 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
   if (!brands) return null;
   const noHyphens = spelled.replace(/-/g, '');
   const brand = brands.find((b) => b.token.replace(/-/g, '') === noHyphens);
-  if (!brand || brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
+  if (!brand) return null;
   if (spelled !== brand.token) {
     // Same letters, hyphens moved (`ame-li.fr`, `harmoniemutuelle.fr`): a typo, strong when the brand is long.
     return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
   }
+  // Anyone can open "msa.netlify.app" in a minute: the bare name on a hosting platform counts even when short.
   if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
+  if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
   if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH || brand.common || !suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

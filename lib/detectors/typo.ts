@@ -45,21 +45,33 @@ function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
  * usually unrelated sites. The first-letter rule is kept to short brands, where it bites.
  */
 const FIRST_LETTER_RULE_MAX_LENGTH = 7;
+const DIGITS = /[0-9]/g;
 function isLikelyNamesake(name: string, brand: string): boolean {
-  const strip = (s: string) => s.replace(/[0-9]/g, '');
-  if (/[0-9]/.test(name + brand) && strip(name) === strip(brand)) return true;
+  // Both numbered and only the numbers differ (site45 / site35); "ameli2" for "ameli" is still a typo.
+  if (/[0-9]/.test(brand) && name.replace(DIGITS, '') === brand.replace(DIGITS, '')) return true;
+  // The first letter dropped or changed on a short brand (meli, bmeli): a different word more often than a
+  // slip. An added first letter (xameli) still shows the whole brand and stays a typo.
   if (brand.length <= FIRST_LETTER_RULE_MAX_LENGTH && name[0] !== brand[0]) {
-    // Same tail after the first character: the first letter alone was changed, added or removed.
-    if (name.slice(1) === brand.slice(1) || name.slice(1) === brand || name === brand.slice(1)) return true;
+    if (name === brand.slice(1) || (name.length === brand.length && name.slice(1) === brand.slice(1))) return true;
   }
   return false;
 }
 
 export function detectTypo(view: HostView, index: EngineIndex): Match | null {
+  const split = detectSplitName(view, index);
+  if (split) return split;
   const name = foldUnicode(view.unicode[view.sldIndex]!).replace(/-/g, '');
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
   if (index.typoBrands.get(hashString(name))?.some((b) => b.plain === name)) return null; // same letters: homoglyph / tld-swap
   const brand = findTypoBrand(name, index);
   if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
+}
+
+/** A dot slipped inside the name (`fra.nceconnect.fr`, `am.eli.fr`): the last two labels spell the brand. */
+function detectSplitName(view: HostView, index: EngineIndex): Match | null {
+  if (view.sldIndex < 1) return null;
+  const joined = foldUnicode(view.unicode[view.sldIndex - 1]! + view.unicode[view.sldIndex]!).replace(/-/g, '');
+  const brand = index.typoBrands.get(hashString(joined))?.find((b) => b.plain === joined && b.suffixes.includes(view.suffix));
+  return brand ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
 }

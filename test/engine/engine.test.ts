@@ -59,6 +59,8 @@ describe('homoglyphs: disguised characters that read as a brand', () => {
     ['https://rnaif.fr/', 'lookalike', 'maif.fr', 'homoglyph'],
     ['https://rngen.fr/', 'lookalike', 'mgen.fr', 'homoglyph'],
     ['https://malakoffhurnanis.com/', 'lookalike', 'malakoffhumanis.com', 'homoglyph'],
+    ['https://anneli.fr/', 'lookalike', 'ameli.fr', 'homoglyph'], // m→nn
+    ['https://cniӏ.fr/', 'lookalike', 'cnil.fr', 'homoglyph'], // Cyrillic palochka reads as l
     ['https://harrnonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
     ['https://viarnedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'],
     ['https://ameIi.fr/', 'lookalike', 'ameli.fr', 'typo'], // capital I is lower-cased to i by the URL parser: a typo then
@@ -82,6 +84,9 @@ describe('typos on brands of 5+ characters', () => {
     ['https://malakofhumanis.com/', 'lookalike', 'malakoffhumanis.com', 'typo'],
     ['https://viamedls.fr/', 'lookalike', 'viamedis.fr', 'typo'],
     ['https://vimaedis.net/', 'lookalike', 'viamedis.fr', 'typo'],
+    ['https://xameli.fr/', 'lookalike', 'ameli.fr', 'typo'], // an added first letter still shows the whole brand
+    ['https://am.eli.fr/', 'lookalike', 'ameli.fr', 'typo'], // a dot slipped inside the name
+    ['https://service-pubic.fr/', 'lookalike', 'service-public.fr', 'typo'], // a name made of ordinary words is distinctive as a whole
   ]);
 });
 
@@ -103,7 +108,7 @@ describe('typo false-positive exclusions', () => {
     ['https://www.meli.com/', 'unknown', null], // Mercado Libre: only the first letter differs from ameli
     ['https://meli.la/', 'unknown', null],
     ['https://bmeli.fr/', 'unknown', null],
-    ['https://viamedis2.fr/', 'suspicious', 'viamedis.fr', 'brand-token'], // not a typo, but the brand with a number
+    ['https://viamedis2.fr/', 'lookalike', 'viamedis.fr', 'typo'], // an added digit is a typo; only numbered pairs (site45/site35) are namesakes
     ['https://amelli.com.br/', 'unknown', null], // a French brand's typo under a foreign country's domain
     ['https://amelli.fi/', 'unknown', null],
     ['https://amelli.com/', 'lookalike', 'ameli.fr', 'typo'],
@@ -124,6 +129,8 @@ describe('target embedding', () => {
     ['https://maif.fr.online-claims.net/', 'lookalike', 'maif.fr', 'embedding'], // short brands: embedding counts
     ['https://axa-fr.info/', 'lookalike', 'axa.fr', 'embedding'],
     ['https://harmonie-mutuelle-fr.com/', 'lookalike', 'harmonie-mutuelle.fr', 'embedding'],
+    ['https://harmonie-mutuellefr.net/', 'lookalike', 'harmonie-mutuelle.fr', 'embedding'], // glued across a two-word brand
+    ['https://lcl.fr.srv-4821.com/', 'lookalike', 'lcl.fr', 'embedding'], // "lcl" reads "ld" once folded: still found
     ['https://17cyber.gouv.fr.evil.com/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
     ['https://justice.gouv.fr.evil.com/', 'lookalike', 'justice.gouv.fr', 'embedding'],
     ['https://www-ameli.fr/', 'suspicious', 'ameli.fr', 'embedding'], // tail embedding: weaker
@@ -167,6 +174,7 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://ameli-remboursement.netlify.app/', 'lookalike', 'ameli.fr', 'free-hosting'],
     ['https://compte-ameli.blogspot.com/', 'lookalike', 'ameli.fr', 'free-hosting'],
     ['https://ameli.github.io/', 'suspicious', 'ameli.fr', 'free-hosting'],
+    ['https://lcl.netlify.app/', 'suspicious', 'lcl.fr', 'free-hosting'], // short brands count on hosting platforms
     ['https://axa.com/', 'unknown', null], // three letters alone: too many namesakes
     ['https://axa-dupont.fr/', 'unknown', null],
   ]);
@@ -193,6 +201,9 @@ describe('false-positive traps stay unknown', () => {
     ['https://justice-avocats.fr/', 'unknown', null], // common word behind an official domain
     ['https://malakoff.fr/', 'unknown', null], // the town
     ['https://maison.fr/', 'unknown', null],
+    ['https://ld.fr/', 'unknown', null], // the folded reading of "lcl" is not a brand by itself
+    ['https://hemer.de/', 'unknown', null], // nor is the folded reading of a brand with "nn"
+    ['https://mutuelles.fr/', 'unknown', null], // "mutuelle-sg" is too little of a name for typos
     ['https://alan-turing.org/', 'suspicious', 'alan.com', 'brand-token'], // a first name that is also a brand: weak signal only
     ['https://www.google.com/search?q=ameli.fr', 'unknown', null],
     ['https://fr.wikipedia.org/wiki/Assurance_maladie', 'unknown', null],
