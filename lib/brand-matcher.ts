@@ -40,7 +40,7 @@ export interface BrandMatcherData {
 }
 
 /** Words too common to identify an organisation on their own (normalised form). */
-const GENERIC_WORDS = new Set(
+const GENERIC_WORDS = /* @__PURE__ */ new Set(
   (
     'la le les l de des du d et en a au aux un une mon ma mes votre vos ' +
     'mutuelle mutuelles mutualite mutualiste sante assurance assurances assureur maladie groupe groupement france ' +
@@ -91,7 +91,7 @@ interface VariantSets {
   generic: Set<string>;
 }
 
-const PORTAL_WORDS = new Set(['mon', 'ma', 'mes', 'votre', 'vos', 'espace', 'compte', 'portail', 'client', 'service', 'services']);
+const PORTAL_WORDS = /* @__PURE__ */ new Set(['mon', 'ma', 'mes', 'votre', 'vos', 'espace', 'compte', 'portail', 'client', 'service', 'services']);
 
 /** `from`: where the phrase comes from; a full name or a brand token may stay even if made of common words. */
 function addVariant(phrase: string, sets: VariantSets, from: 'name' | 'name-part' | 'brand' | 'domain'): void {
@@ -175,7 +175,7 @@ function compile(data: BrandMatcherData): CompiledMatcher {
   data.orgs.forEach((org, i) => {
     c!.byId.set(org.id, org);
     for (const v of org.variants) add(c!.loose, v, i);
-    for (const v of org.strict) add(c!.strict, v, i);
+    for (const v of org.strict ?? []) add(c!.strict, v, i);
     for (const v of org.generic ?? []) add(c!.generic, v, i);
   });
   compiled.set(data, c);

@@ -49,15 +49,15 @@ const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|im
 const CARD_NUMBER =
   /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;
 const CARD_NOT = /\b(?:vitale|tiers payant|adherent|fidelite|cadeau|gift|identite|sejour|grise)\b/;
-const CARD_EXPIRY = /\b(?:date d expiration|expiration|expiry|expire|exp|cc exp|ccexp|expdate|exp date|exp month|exp year|date de validite|mm aa|mm yy|mm aaaa)\b/;
-const CARD_CVV = /\b(?:cvv|cvv2|cvc|cvc2|csc|cryptogramme|code de securite|security code)\b/;
+const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|date de validite|mm (?:aa|yy|aaaa))\b/;
+const CARD_CVV = /\b(?:cv[vc]2?|csc|cryptogramme|code de securite|security code)\b/;
 const IBAN = /\b(?:iban|rib|bic iban)\b/;
 // Place / country / name of birth are not the date.
 const BIRTH_NOT = /\b(?:lieu|pays|ville|departement|commune|nom) de naissance\b/;
-const BIRTH = /\b(?:date de naissance|date naissance|naissance|ne le|nee le|ne e le|birth|birthday|birthdate|dob|bday)\b/;
+const BIRTH = /\b(?:naissance|nee? le|ne e le|birth(?:day|date)?|dob|bday)\b/;
 
 const LURE =
-  /\b(?:remboursement|rembourser|remboursable|renouvellement|renouveler|frais|mise a jour|mettre a jour|expire|expiree|expiration|suspension|suspendu|suspendue|indemnisation|regularisation|regulariser|verification|verifier|confirmer|confirmation|reactiver|activer|activation|commande|commander|nouvelle carte|livraison|bloque|bloquee|debloquer|dossier|paiement|payer)\b/;
+  /\b(?:rembours\w*|renouvel\w*|frais|mise a jour|mettre a jour|expir\w*|suspen\w*|indemnisation|regularis\w*|verifi\w*|confirm\w*|(?:re)?activ(?:er|ation)|command(?:e|er)|nouvelle carte|livraison|(?:de)?bloque\w*|dossier|paiement|payer)\b/;
 
 const LABEL_LIKE = /^(?:LABEL|SPAN|P|B|STRONG|EM|I|SMALL|FONT|DIV|TD|TH|DT|DD|LEGEND|H[1-6]|LI)$/;
 
@@ -239,7 +239,6 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
   const base = doc.baseURI || 'about:blank';
   ev.identitySlot(meta(doc, 'meta[property="og:site_name"]'), m);
   ev.identitySlot(meta(doc, 'meta[name="application-name"]'), m);
-  ev.identitySlot(meta(doc, 'meta[name="apple-mobile-web-app-title"]'), m);
 
   for (const t of [doc.title.slice(0, TEXT_CAP), meta(doc, 'meta[property="og:title"]')])
     for (const part of t.split(/\s[|\-–—:·•»]+\s|[|–—·•»]/)) ev.headingSlot(part.trim(), m);
@@ -273,9 +272,9 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
     const hot = host ? orgForHost(host, m) : undefined;
     if (hot) ev.add('identity', [hot]);
     ev.identitySlot(alt, m);
-    ev.identitySlot(decodeSafe(fileName(src)), m);
+    ev.identitySlot(fileName(src).replace(/%[0-9a-f]{2}/gi, ' '), m);
   }
-  const icons = doc.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"]');
+  const icons = doc.querySelectorAll('link[rel~="icon"]');
   for (let i = 0; i < Math.min(icons.length, 4); i++) {
     const host = hostOf(icons[i]!.getAttribute('href') ?? '', base);
     const hot = host ? orgForHost(host, m) : undefined;
@@ -284,13 +283,6 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
   return ev;
 }
 
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /**
  * Signals for one document. `matcher` may be null (the content script only asks for it once a page

@@ -78,7 +78,7 @@ describe('collectPageSignals on page fixtures', () => {
     const ms = performance.now() - t0;
     // The password field is field #401: beyond the 200-field cap, so it is not seen (bounded work).
     expect(s).toEqual({ brandOrgIds: [], sensitive: [] });
-    expect(ms).toBeLessThan(500); // happy-dom is far slower than a browser; this guards against O(n²) only
+    expect(ms).toBeLessThan(1500); // happy-dom is far slower than a browser (and a shared machine): this only guards against O(n²) work (it took 3.5 s before text lookups were bounded)
   });
 });
 

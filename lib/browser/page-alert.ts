@@ -1,0 +1,205 @@
+import { i18n } from '#i18n';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+
+/**
+ * The in-page warning of the content script: a banner at the top of the page and a modal dialog
+ * for held submits / typed numbers. One closed shadow root (page scripts cannot reach our nodes),
+ * every string set with textContent (page text is never parsed as HTML), styles inside the shadow
+ * root, host pinned with !important (a shadow :host !important beats the page's own rules), and the
+ * host put back if the page removes it. Our buttons act on trusted (user) events only.
+ */
+
+export interface AlertSubject {
+  /** Official domain the page imitates, e.g. "ameli.fr". */
+  target: string;
+  /** Organisation name when known. */
+  orgName: string | null;
+}
+
+export type DialogKind = 'held' | 'typed';
+
+const CSS = `
+:host{position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important;display:block!important;visibility:visible!important;opacity:1!important}
+.w{font:16px/1.45 system-ui,sans-serif;color:#1b1b1b}
+.b{pointer-events:auto;position:absolute;top:0;left:0;right:0;background:#fff4f4;border-bottom:4px solid #b3001b;box-shadow:0 2px 12px #0004;padding:12px 16px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
+.x{flex:1 1 320px}
+.t{font-weight:700;font-size:18px;color:#8a0015}
+p{margin:0 0 8px}
+a,button{font:inherit;font-weight:700;border-radius:6px;padding:9px 16px;cursor:pointer;text-decoration:none;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b}
+a{background:#1d4f91;border-color:#1d4f91;color:#fff}
+.p{background:#1b1b1b;color:#fff}
+.o{pointer-events:auto;position:absolute;inset:0;background:#0009;display:flex;align-items:center;justify-content:center;padding:16px}
+.d{background:#fff;max-width:34rem;box-sizing:border-box;border-radius:10px;border-top:8px solid #b3001b;padding:22px}
+.r{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px}
+:focus-visible{outline:3px solid #0b5cd5;outline-offset:2px}
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Runs `fn` only for real user activations (a page script's el.click() is not trusted). */
+function trusted(fn: () => void): (e: Event) => void {
+  return (e) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    fn();
+  };
+}
+
+function officialLink(target: string): HTMLAnchorElement {
+  const a = el('a', undefined, i18n.t('banner_official', [target]));
+  a.href = `https://${target}/`;
+  a.target = '_top';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+export class PageAlert {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private root: HTMLElement | null = null;
+  private watcher: MutationObserver | null = null;
+  private bannerHidden = false;
+  private subject: AlertSubject | null = null;
+  private proceeded = false;
+  private dialog: { kind: DialogKind; allowProceed: boolean; onCancel: () => void; onProceed: () => void } | null = null;
+  private returnFocus: Element | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  private async ensure(): Promise<void> {
+    if (this.ui) return;
+    this.ui = await createShadowRootUi<void>(this.ctx, {
+      name: 'vigie-sante-alert',
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      mode: 'closed',
+      isolateEvents: true,
+      css: CSS,
+      onMount: (container) => {
+        this.root = el('div', 'w');
+        container.append(this.root);
+        this.render();
+      },
+    });
+    this.ui.mount();
+    // Put the host back if the page removes it (or rewrites <html>'s children).
+    this.watcher = new MutationObserver(() => {
+      if (this.ui && !this.ui.shadowHost.isConnected && document.documentElement) this.ui.mount();
+    });
+    this.watcher.observe(document, { childList: true, subtree: false });
+    this.watcher.observe(document.documentElement, { childList: true });
+    this.ctx.onInvalidated(() => this.watcher?.disconnect());
+  }
+
+  /** Shows (or updates) the banner. `proceeded`: the user chose to continue past the full-page warning. */
+  async showBanner(subject: AlertSubject, proceeded: boolean): Promise<void> {
+    this.subject = subject;
+    this.proceeded = proceeded;
+    await this.ensure();
+    this.render();
+  }
+
+  /** Opens the modal. Only one at a time: a second request replaces the first's callbacks. */
+  async openDialog(
+    subject: AlertSubject,
+    kind: DialogKind,
+    allowProceed: boolean,
+    onCancel: () => void,
+    onProceed: () => void,
+  ): Promise<void> {
+    this.subject = subject;
+    this.dialog = { kind, allowProceed, onCancel, onProceed };
+    this.returnFocus = document.activeElement;
+    await this.ensure();
+    this.render();
+  }
+
+  private closeDialog(proceed: boolean): void {
+    const d = this.dialog;
+    this.dialog = null;
+    this.render();
+    if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    if (d) (proceed ? d.onProceed : d.onCancel)();
+  }
+
+  private render(): void {
+    const root = this.root;
+    const s = this.subject;
+    if (!root || !s) return;
+    root.replaceChildren();
+    const who = s.orgName ?? s.target;
+
+    if (!this.bannerHidden) {
+      const banner = el('div', 'b');
+      banner.setAttribute('role', 'region');
+      banner.setAttribute('aria-label', i18n.t('banner_region'));
+      const txt = el('div', 'x');
+      const title = el('p', 't', i18n.t('banner_title', [s.target]));
+      title.setAttribute('role', 'alert');
+      txt.append(title, el('p', undefined, this.proceeded ? i18n.t('banner_bodyProceeded', [who]) : i18n.t('banner_body', [who])));
+      const hide = el('button', undefined, i18n.t('banner_hide'));
+      hide.type = 'button';
+      hide.addEventListener(
+        'click',
+        trusted(() => {
+          this.bannerHidden = true;
+          this.render();
+        }),
+      );
+      banner.append(txt, officialLink(s.target), hide);
+      root.append(banner);
+    }
+
+    const d = this.dialog;
+    if (!d) return;
+    const ov = el('div', 'o');
+    const dlg = el('div', 'd');
+    dlg.setAttribute('role', 'alertdialog');
+    dlg.setAttribute('aria-modal', 'true');
+    const title = el('p', 't', i18n.t('banner_guardTitle'));
+    title.id = 'vs-t';
+    const body = el('p', undefined, d.kind === 'typed' ? i18n.t('banner_guardTyped', [s.target]) : i18n.t('banner_guardBody', [s.target]));
+    body.id = 'vs-b';
+    dlg.setAttribute('aria-labelledby', 'vs-t');
+    dlg.setAttribute('aria-describedby', 'vs-b');
+    const row = el('div', 'r');
+    const cancel = el('button', 'p', d.kind === 'typed' ? i18n.t('banner_guardUnderstood') : i18n.t('banner_guardCancel'));
+    cancel.type = 'button';
+    cancel.addEventListener('click', trusted(() => this.closeDialog(false)));
+    row.append(cancel, officialLink(s.target));
+    if (d.kind === 'held' && d.allowProceed) {
+      const go = el('button', undefined, i18n.t('banner_guardProceed'));
+      go.type = 'button';
+      go.addEventListener('click', trusted(() => this.closeDialog(true)));
+      row.append(go);
+    }
+    dlg.append(title, body, el('p', undefined, i18n.t('banner_guardAdvice')), row);
+    // Keyboard: Escape cancels, Tab stays inside the dialog.
+    dlg.addEventListener('keydown', (e) => {
+      if (!e.isTrusted) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        this.closeDialog(false);
+      } else if (e.key === 'Tab') {
+        // Keep focus in the dialog: wrap around at both ends.
+        const items = row.querySelectorAll<HTMLElement>('button, a');
+        const first = items[0]!;
+        const last = items[items.length - 1]!;
+        const active = (dlg.getRootNode() as ShadowRoot).activeElement;
+        if (e.shiftKey ? active === first : active === last) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
+        }
+      }
+    });
+    ov.append(dlg);
+    root.append(ov);
+    cancel.focus();
+  }
+}
