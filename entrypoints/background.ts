@@ -1,1 +1,70 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { createEngine } from '@/lib/engine';
+import { defaultList } from '@/lib/default-list';
+import { combineVerdict } from '@/lib/decision';
+import { DEFAULT_POLICY_SETTINGS, mergeSettings, parseManagedPolicy } from '@/lib/policy';
+import { createShell, type LoadedList } from '@/lib/browser/shell';
+import type { SettingsInfo } from '@/lib/messages';
+
+/** The list in use. Today: the bundled list; the sync wiring replaces this with the last good synced list. */
+async function loadCurrentList(): Promise<LoadedList> {
+  return { list: defaultList, source: 'bundled' };
+}
+
+/** Administrator policy (managed storage) merged over defaults; a missing or broken policy means defaults. */
+async function loadPolicy(): Promise<SettingsInfo> {
+  let raw: unknown = {};
+  try {
+    raw = await browser.storage.managed.get();
+  } catch {
+    // No managed storage (no policy installed, or Firefox without a policies.json entry).
+  }
+  const { policy } = parseManagedPolicy(raw);
+  const { settings, locked } = mergeSettings(DEFAULT_POLICY_SETTINGS, null, policy);
+  return {
+    settings: {
+      allowProceed: settings.allowProceed,
+      allowUserExceptions: settings.allowUserExceptions,
+      extraOfficialDomains: settings.extraOfficialDomains,
+      blockedDomains: settings.blockedDomains,
+      listUrl: settings.listUrl,
+      reportUrl: settings.reportUrl,
+      syncIntervalMinutes: settings.syncIntervalMinutes,
+    },
+    locked: [...locked].map(String),
+  };
+}
+
+export default defineBackground(() => {
+  const shell = createShell({
+    loadCurrentList,
+    loadPolicy,
+    createEngine,
+    // No page signals yet: the URL verdict stands.
+    combine: (v, signals, opts) => (signals ? combineVerdict(v, signals, opts) : v),
+    badgeStrings: () => ({
+      defaultTitle: i18n.t('extName'),
+      official: (org) => i18n.t('common_badgeOfficial', [org]),
+      professionalOnly: (org) => i18n.t('common_badgeProfessional', [org]),
+      danger: (target) => i18n.t('common_badgeDanger', [target]),
+      dangerUnnamed: i18n.t('common_badgeDangerUnnamed'),
+    }),
+  });
+
+  // Listeners are registered synchronously on every service-worker start, so the events that woke
+  // it are delivered; each handler waits for the list and engine (`shell.ready`) before judging.
+  const frames = { url: [{ schemes: ['http', 'https'] }] };
+  browser.webNavigation.onBeforeNavigate.addListener((d) => void shell.onBeforeNavigate(d), frames);
+  browser.webNavigation.onCommitted.addListener((d) => void shell.onCommitted(d));
+  browser.webNavigation.onCompleted.addListener((d) => void shell.onCompleted(d));
+  browser.tabs.onRemoved.addListener((tabId) => shell.onTabRemoved(tabId));
+  browser.tabs.onReplaced.addListener((added, removed) => shell.onTabReplaced(added, removed));
+  browser.runtime.onMessage.addListener((message, sender) => shell.onMessage(message, sender));
+  shell.watchStorage();
+
+  // A new administrator policy rebuilds the engine (extra official / blocked domains may change).
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void shell.reload();
+  });
+});

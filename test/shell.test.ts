@@ -3,16 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createEngine } from '@/lib/engine';
 import { defaultList } from '@/lib/default-list';
 import { verdictSchema, type SettingsInfo } from '@/lib/messages';
-import type { CombineFn } from '@/lib/tab-state';
+import { combineVerdict } from '@/lib/decision';
+import type { ShellDeps } from '@/lib/browser/shell';
 import { SEVERITY, type Verdict } from '@/lib/verdict';
 
-// The shell's own job is routing, sender checks, warnings and exceptions; the page-signal decision
-// (lib/decision.ts) has its own tests. This stand-in escalates an unknown page that presents a
-// brand and a sensitive field, which is enough to observe that signals reach the tab verdict.
-const combine: CombineFn = (v, s, { exceptionForHost }) => {
-  if (!s || v.verdict !== 'unknown' || s.brandOrgIds.length === 0 || s.sensitive.length === 0 || exceptionForHost) return v;
-  return { ...v, verdict: 'suspicious', target: 'ameli.fr', reasons: ['brand-content', 'sensitive-form'] };
-};
+// The real decision (lib/decision.ts has its own tests); without page signals the URL verdict stands.
+const combine: ShellDeps['combine'] = (v, s, o) => (s ? combineVerdict(v, s, o) : v);
 
 const EXT = 'chrome-extension://test-extension-id';
 const popupSender = { id: 'test-extension-id', url: `${EXT}/popup.html` };
@@ -75,6 +71,15 @@ describe('background shell', () => {
     const tv = await shell.onMessage({ type: 'getTabVerdict', tabId: 7 }, popupSender);
     expect(tv).toEqual(verdictSchema.parse(tv));
     expect(tv).toMatchObject({ verdict: 'lookalike', host: 'ameli-remboursement.fr', target: 'ameli.fr' });
+  });
+
+  it('judges tabs already open when the worker starts (fresh install, or a navigation that raced the start)', async () => {
+    const fake = await fakeBrowser.tabs.create({ url: 'https://ameli-remboursement.fr/deja-ouvert' });
+    const official = await fakeBrowser.tabs.create({ url: 'https://www.ameli.fr/' });
+    const shell = await makeShell();
+    await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    expect(update.mock.calls[0]![0]).toBe(fake.id);
+    expect(await shell.onMessage({ type: 'getTabVerdict', tabId: official.id! }, popupSender)).toMatchObject({ verdict: 'official' });
   });
 
   it('does not warn for official, ordinary and non-web navigations', async () => {
@@ -187,13 +192,20 @@ describe('background shell', () => {
     );
     expect(reply).toMatchObject({ verdict: { verdict: 'suspicious', reasons: ['brand-content', 'sensitive-form'] }, proceeded: false });
     const tv = await shell.onMessage({ type: 'getTabVerdict', tabId: 11 }, popupSender);
-    expect(tv).toEqual({ url, host: 'mon-espace-securise.com', verdict: 'suspicious', target: 'ameli.fr', reasons: ['brand-content', 'sensitive-form'] });
+    expect(tv).toEqual({
+      url,
+      host: 'mon-espace-securise.com',
+      verdict: 'suspicious',
+      target: 'ameli.fr',
+      reasons: ['brand-content', 'sensitive-form'],
+      organization: { id: 'assurance-maladie', name: expect.stringMatching(/^Assurance Maladie/) },
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('!');
     // A suspicious sub-frame raises the tab verdict; an official one does not lower it.
     await shell.onCommitted(nav(12, 'https://example.org/'));
     await shell.onCommitted(nav(12, 'https://www.ameli.fr/', 2));
     expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 12 }, popupSender)).toMatchObject({ verdict: 'unknown' });
-    await shell.onMessage({ type: 'pageSignals', brandOrgIds: ['x'], sensitive: ['card-number'] }, contentSender(12, 'https://forms.example.com/f', 4));
+    await shell.onMessage({ type: 'pageSignals', brandOrgIds: ['mgen'], sensitive: ['card-number'] }, contentSender(12, 'https://forms.example.com/f', 4));
     const v12 = (await shell.onMessage({ type: 'getTabVerdict', tabId: 12 }, popupSender)) as Verdict;
     expect(SEVERITY[v12.verdict]).toBe(SEVERITY.suspicious);
   });

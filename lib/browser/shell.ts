@@ -25,7 +25,7 @@ import {
 import { isExpired, type VigieList } from '../list-schema';
 import { addException, hasException, normaliseHost, removeException, type UserException } from '../exceptions';
 import { badgeFor, type BadgeStrings } from '../badge';
-import { TabStateStore, invalidVerdict, type CombineFn } from '../tab-state';
+import { TabStateStore, invalidVerdict, type PageSignals } from '../tab-state';
 import type { Verdict } from '../verdict';
 import { buildBrandMatcherData, type BrandMatcherData } from '../brand-matcher';
 import { pendingWarnings, tabStates, userExceptions, userSettings, type PendingWarning, type UserSettings } from './storage';
@@ -56,7 +56,12 @@ export interface ShellDeps {
   /** Effective settings (managed policy merged over defaults) and the keys the administrator locked. */
   loadPolicy(): Promise<SettingsInfo>;
   createEngine(list: VigieList, options: { extraOfficialDomains?: string[]; blockedDomains?: string[] }): Classifier;
-  combine: CombineFn;
+  /** URL verdict + page signals (lib/decision.ts `combineVerdict`); `matcher` is the current list's brand data. */
+  combine: (
+    urlVerdict: Verdict,
+    signals: PageSignals | null,
+    opts: { exceptionForHost: boolean; matcher: BrandMatcherData | null },
+  ) => Verdict;
   badgeStrings: () => BadgeStrings;
   now?: () => number;
 }
@@ -99,7 +104,7 @@ export function createShell(deps: ShellDeps) {
     if (passes.get(tabId)?.has(normaliseHost(host))) return true;
     return policy.settings.allowUserExceptions && hasException(exceptions, host);
   };
-  const store = new TabStateStore(deps.combine, proceeded, isWarningPage);
+  const store = new TabStateStore((v, s, o) => deps.combine(v, s, { ...o, matcher: brandData }), proceeded, isWarningPage);
 
   function classify(url: string): Verdict {
     if (!engine) return invalidVerdict(url);
@@ -133,7 +138,26 @@ export function createShell(deps: ShellDeps) {
     }
   }
 
-  let ready: Promise<void> = build(true);
+  let ready: Promise<void> = build(true).then(() => {
+    void sweepOpenTabs();
+  });
+
+  /**
+   * Tabs we hold no state for when the worker starts (the extension was just installed or enabled,
+   * or a navigation raced the very first start) are judged by their current address, like a commit.
+   */
+  async function sweepOpenTabs(): Promise<void> {
+    let tabs: Browser.tabs.Tab[] = [];
+    try {
+      tabs = await browser.tabs.query({});
+    } catch {
+      return;
+    }
+    for (const tab of tabs) {
+      if (tab.id == null || tab.id < 0 || store.get(tab.id) || !tab.url || !/^https?:/i.test(tab.url)) continue;
+      await onCommitted({ tabId: tab.id, frameId: 0, url: tab.url });
+    }
+  }
 
   /** Rebuild the engine when the list or the policy changed. Handlers wait for the new one. */
   function reload(): Promise<void> {

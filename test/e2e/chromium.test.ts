@@ -39,6 +39,12 @@ async function tabIdOf(ext: Page, pattern: string): Promise<number> {
 const getTabVerdict = (ext: Page, tabId: number) =>
   ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: id }), tabId);
 
+/** Polls the address (waitForURL rejects when our redirect aborts the navigation it was watching). */
+async function waitForWarning(p: Page): Promise<void> {
+  await expect.poll(() => p.url(), { timeout: 10_000, interval: 100 }).toMatch(/^chrome-extension:\/\/[a-p]{32}\/warning\.html#id=/);
+  await p.waitForLoadState('load');
+}
+
 async function gotoAndSettle(p: Page, u: string): Promise<void> {
   await p.goto(u, { waitUntil: 'load' }).catch(() => undefined); // a redirect to the warning page aborts the original load
   await p.waitForLoadState('load');
@@ -49,7 +55,7 @@ describe('Vigie Santé in Chromium', () => {
   it('sends a lookalike to the warning page, which names ameli.fr', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('ameli-remboursement.fr', '/connexion'));
-    await p.waitForURL(/\/warning\.html#/, { timeout: 10_000 });
+    await waitForWarning(p);
     await p.getByRole('heading', { level: 1 }).waitFor();
     expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe("Ce site n'est pas ameli.fr");
     expect(await p.textContent('body')).toContain('ameli-remboursement.fr');
@@ -78,7 +84,7 @@ describe('Vigie Santé in Chromium', () => {
   it('"Continuer quand même" works and is remembered for that host', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('ameli-remboursement.fr', '/continue'));
-    await p.waitForURL(/\/warning\.html#/);
+    await waitForWarning(p);
     await p.getByRole('button', { name: /^Continuer quand même vers ameli-remboursement\.fr/ }).click();
     await p.waitForURL(url('ameli-remboursement.fr', '/continue'), { timeout: 10_000 });
     expect(await p.title()).toBe('ameli - Remboursement en attente');
@@ -93,15 +99,37 @@ describe('Vigie Santé in Chromium', () => {
     await opt.screenshot({ path: resolve(SHOTS, 'options.png'), fullPage: true });
     // Another lookalike host is still warned.
     await gotoAndSettle(q, url('ameli-vitale-remboursement.fr'));
-    await q.waitForURL(/\/warning\.html#/);
+    await waitForWarning(q);
     await Promise.all([p.close(), q.close(), opt.close()]);
+  });
+
+  it('the first navigation after a service-worker restart is still checked', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('recettes.example', '/before-restart'));
+    // The ServiceWorker CDP domain is scoped to the page's origin: use an extension page.
+    const ext = await extPage('options.html');
+    const cdp = await b.context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<boolean>((r) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        if (e.versions.some((v) => v.scriptURL.includes(b.extensionId) && v.runningStatus === 'stopped')) r(true);
+      });
+      setTimeout(() => r(false), 5000);
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    expect(await stopped).toBe(true); // really stopped: the next navigation event has to start it again
+    await ext.close();
+    await gotoAndSettle(p, url('ameli-connexion-remboursement.fr', '/restart'));
+    await waitForWarning(p);
+    await p.getByRole('heading', { level: 1, name: "Ce site n'est pas ameli.fr" }).waitFor();
+    await p.close();
   });
 
   it('"Retour en sécurité" leaves the warning page for a safe place', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('recettes.example'));
     await gotoAndSettle(p, url('mgen-remboursement.fr'));
-    await p.waitForURL(/\/warning\.html#/);
+    await waitForWarning(p);
     await p.getByRole('button', { name: 'Retour en sécurité' }).click();
     await p.waitForURL(url('recettes.example'), { timeout: 10_000 });
     await p.close();

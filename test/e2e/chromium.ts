@@ -40,6 +40,12 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // On a fresh profile Chrome only learns which events the worker listens to once its script has run:
+  // wait for that, as a user's first navigation after installing would.
+  for (let i = 0; i < 100; i++) {
+    if (await worker.evaluate(() => chrome.webNavigation.onBeforeNavigate.hasListeners()).catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return {
     context,
     extensionId,
