@@ -182,7 +182,11 @@ export function buildIndex(
       const own = org.domains.find((d) => flat(d.slice(0, d.length - suffixOf(d).length - 1)) === flat(b));
       addBrand(b, own ?? ref.primaryDomain, own ? suffixOf(own) : null);
     }
-    for (const brand of generic.values()) push(embeddableBySkeleton, brand.skeleton, brand);
+    for (const brand of generic.values()) {
+      push(embeddableBySkeleton, brand.skeleton, brand);
+      // "interieurgouvfr": an ordinary word glued to its official suffix is specific enough.
+      for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
+    }
     for (const brand of strong.values()) {
       push(brandsBySkeleton, brand.skeleton, brand);
       push(embeddableBySkeleton, brand.skeleton, brand);

@@ -10,12 +10,15 @@ const CONFUSABLE: Readonly<Record<string, string>> = confusables;
 
 // Letters that NFD does not decompose but readers take for the plain letter.
 // ӏ (Cyrillic palochka) is listed as "i" by UTS #39 but reads as "l" in most URL fonts, as Chromium notes.
-const EXTRA_FOLDS: Readonly<Record<string, string>> = { 'ӏ': 'l', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
+// Chromium's extra map for Cyrillic and Greek letters that UTS #39 leaves alone: к→k, н→h, т→t, в/ь→b…
+const EXTRA_FOLDS: Readonly<Record<string, string>> = {
+  'к': 'k', 'н': 'h', 'т': 't', 'ь': 'b', 'в': 'b', 'ш': 'w', 'щ': 'w', 'ω': 'w', 'м': 'm', 'є': 'e',
+  'ӏ': 'l', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
 
 // ASCII sequences that pass for another letter in most fonts (applied after Unicode folding).
 const ASCII_LOOKALIKES: ReadonlyArray<readonly [string, string]> = [
+  ['nn', 'm'], // before rn: "cybernnalveillance" must read "cybermalveillance"
   ['rn', 'm'],
-  ['nn', 'm'],
   ['vv', 'w'],
   ['cl', 'd'],
 ];
@@ -43,6 +46,12 @@ export function skeletonOf(label: string): string {
   }
   if (s.includes('0') || s.includes('1')) s = s.replace(DIGIT_LOOKALIKE_RUN, toLetters);
   return s;
+}
+
+/** The other reading of "1" (as "i", not "l"): `serv1ce-publ1c`. Null when the label has no "1". */
+export function skeletonWithOneAsI(label: string): string | null {
+  if (!label.includes('1')) return null;
+  return skeletonOf(foldUnicode(label).replace(/(?<![2-9])1(?![2-9])/g, 'i'));
 }
 
 /** Unicode form of a label from the URL parser ("xn--…" decoded), or the label itself. */

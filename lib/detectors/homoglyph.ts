@@ -1,6 +1,7 @@
 import type { EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
+import { skeletonWithOneAsI } from '../skeleton';
 
 /**
  * The registrable name reads exactly like a brand once disguised characters are folded (Cyrillic а,
@@ -8,7 +9,7 @@ import type { Match } from './match';
  */
 export function detectHomoglyph(view: HostView, index: EngineIndex): Match | null {
   const skel = view.skeletons[view.sldIndex]!.replace(/-/g, '');
-  const brands = index.brandsBySkeleton.get(skel);
+  const brands = index.brandsBySkeleton.get(skel) ?? index.brandsBySkeleton.get(skeletonWithOneAsI(view.unicode[view.sldIndex]!)?.replace(/-/g, '') ?? '');
   if (!brands) return null;
   const spelled = view.unicode[view.sldIndex]!.replace(/-/g, '');
   // Plain-ASCII disguises (rn→m, 1→l) only count towards a brand that reads as itself: otherwise a folded

@@ -72,6 +72,6 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
 function detectSplitName(view: HostView, index: EngineIndex): Match | null {
   if (view.sldIndex < 1) return null;
   const joined = foldUnicode(view.unicode[view.sldIndex - 1]! + view.unicode[view.sldIndex]!).replace(/-/g, '');
-  const brand = index.typoBrands.get(hashString(joined))?.find((b) => b.plain === joined && b.suffixes.includes(view.suffix));
-  return brand ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
+  const brand = index.typoBrands.get(hashString(joined))?.find((b) => b.plain === joined);
+  return brand && suffixTargetsFrance(view, brand) ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
 }

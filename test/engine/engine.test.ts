@@ -61,6 +61,9 @@ describe('homoglyphs: disguised characters that read as a brand', () => {
     ['https://malakoffhurnanis.com/', 'lookalike', 'malakoffhumanis.com', 'homoglyph'],
     ['https://anneli.fr/', 'lookalike', 'ameli.fr', 'homoglyph'], // m→nn
     ['https://cniӏ.fr/', 'lookalike', 'cnil.fr', 'homoglyph'], // Cyrillic palochka reads as l
+    ['https://viaмedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'], // Cyrillic м, outside UTS #39 (Chromium's extra map)
+    ['https://serv1ce-publ1c.fr/', 'lookalike', 'service-public.fr', 'homoglyph'], // "1" read as "i"
+    ['https://harrnonie-mutuelle.com/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
     ['https://harrnonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
     ['https://viarnedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'],
     ['https://ameIi.fr/', 'lookalike', 'ameli.fr', 'typo'], // capital I is lower-cased to i by the URL parser: a typo then
@@ -133,6 +136,7 @@ describe('target embedding', () => {
     ['https://lcl.fr.srv-4821.com/', 'lookalike', 'lcl.fr', 'embedding'], // "lcl" reads "ld" once folded: still found
     ['https://17cyber.gouv.fr.evil.com/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
     ['https://justice.gouv.fr.evil.com/', 'lookalike', 'justice.gouv.fr', 'embedding'],
+    ['https://justicegouvfr.com/', 'lookalike', 'justice.gouv.fr', 'embedding'], // a common word glued to its suffix
     ['https://www-ameli.fr/', 'suspicious', 'ameli.fr', 'embedding'], // tail embedding: weaker
     ['https://securite-maif.fr/', 'lookalike', 'maif.fr', 'combosquat'], // tail + lure word
   ]);
