@@ -162,7 +162,8 @@ export class PageAlert {
     const dlg = el('div', 'd');
     dlg.setAttribute('role', 'alertdialog');
     dlg.setAttribute('aria-modal', 'true');
-    const title = el('p', 't', i18n.t('banner_guardTitle'));
+    // A typed number has not been sent: the title says where the user is, not that something was blocked.
+    const title = el('p', 't', d.kind === 'typed' ? i18n.t('banner_title', [s.target]) : i18n.t('banner_guardTitle'));
     title.id = 'vs-t';
     const body = el('p', undefined, d.kind === 'typed' ? i18n.t('banner_guardTyped', [s.target]) : i18n.t('banner_guardBody', [s.target]));
     body.id = 'vs-b';
