@@ -207,9 +207,11 @@ describe('Vigie Santé in Chromium', () => {
     expect(p.url()).toBe(url('mon-espace-securise.com', '/login')); // not a URL lookalike: no full-page warning
     // The content script adds its warning outside the page's own elements (closed shadow root).
     await p.waitForFunction(() => [...document.querySelectorAll('html > *, body > *')].some((e) => !e.hasAttribute('data-fixture') && !['HEAD', 'BODY', 'SCRIPT'].includes(e.tagName)), null, { timeout: 10_000 });
-    await p.fill('#nir', '1 85 05 78 006 084 36');
     await p.screenshot({ path: resolve(SHOTS, 'banner.png'), fullPage: true });
-    await p.click('#go', { trial: false }).catch(() => undefined);
+    await p.fill('#nir', '1 85 05 78 006 084 36').catch(() => undefined); // may already be covered by the warning
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: resolve(SHOTS, 'banner-typed.png'), fullPage: true });
+    await p.click('#go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
     await p.waitForTimeout(1500);
     expect(srv.submissions.filter((s) => s.host === 'mon-espace-securise.com')).toEqual([]);
     expect(p.url()).toBe(url('mon-espace-securise.com', '/login'));

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServer, type FixtureServer } from './server';
+
+/**
+ * Smoke test of the Firefox build: firefox-esr driven over WebDriver BiDi, the build installed as a
+ * temporary add-on, every host name resolved to 127.0.0.1 by a pref.
+ */
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXT = resolve(process.env.E2E_FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/firefox-mv2'));
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser: Browser;
+let srv: FixtureServer;
+const url = (host: string, path = '/') => `http://${host}:${srv.port}${path}`;
+
+beforeAll(async () => {
+  if (!existsSync(resolve(EXT, 'manifest.json'))) throw new Error(`no Firefox build at ${EXT}: run \`npx wxt build -b firefox\``);
+  srv = await startServer();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.proxy.type': 0,
+      'dom.security.https_first': false,
+      'dom.security.https_only_mode': false,
+      'intl.locale.requested': 'fr',
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  await browser.installExtension(EXT);
+  await new Promise((r) => setTimeout(r, 1500)); // let the background page load the list
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+async function open(u: string): Promise<Page> {
+  const p = await browser.newPage();
+  await p.goto(u).catch(() => undefined); // our redirect aborts the original navigation
+  return p;
+}
+
+async function waitForUrl(p: Page, re: RegExp, ms = 10_000): Promise<string> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // page.url() is not updated for moz-extension:// documents over BiDi: ask the page itself.
+    const href = await p.evaluate(() => location.href).catch(() => p.url());
+    if (re.test(href)) return href;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`address never matched ${re}: ${await p.evaluate(() => location.href).catch(() => p.url())}`);
+}
+
+describe('Vigie Santé in Firefox (smoke)', () => {
+  it('a lookalike goes to the warning page naming ameli.fr; "continue" works and is remembered', async () => {
+    const p = await open(url('ameli-remboursement.fr', '/ff'));
+    await waitForUrl(p, /^moz-extension:\/\/[^/]+\/warning\.html#id=/);
+    await p.waitForSelector('h1');
+    expect(await p.$eval('h1', (h) => h.textContent)).toMatch(/n'est pas ameli\.fr|is not ameli\.fr/);
+    await p.screenshot({ path: resolve(SHOTS, 'firefox-warning.png') });
+    const buttons = await p.$$('button');
+    let clicked = false;
+    for (const b of buttons) {
+      const t = await b.evaluate((e) => e.textContent ?? '');
+      if (/^(Continuer quand même|Continue anyway)/.test(t)) {
+        await b.click();
+        clicked = true;
+        break;
+      }
+    }
+    expect(clicked).toBe(true);
+    await waitForUrl(p, /^http:\/\/ameli-remboursement\.fr:\d+\/ff$/);
+    const q = await open(url('ameli-remboursement.fr', '/ff2'));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await q.evaluate(() => location.href)).toBe(url('ameli-remboursement.fr', '/ff2'));
+    await Promise.all([p.close(), q.close()]);
+  });
+
+  it('the official site and an ordinary site are left alone', async () => {
+    for (const host of ['www.ameli.fr', 'recettes.example']) {
+      const p = await open(url(host));
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await p.evaluate(() => location.href)).toBe(url(host));
+      await p.close();
+    }
+  });
+});
