@@ -40,18 +40,25 @@ export function foldUnicode(label: string): string {
 /** Skeleton of an ASCII-or-Unicode label (already lower case). */
 export function skeletonOf(label: string): string {
   let s = foldUnicode(label);
+  // Digits first, so that a sequence they complete is folded too ("lc1" → "lcl" → "ld", like "lcl").
+  if (s.includes('0') || s.includes('1')) s = s.replace(DIGIT_LOOKALIKE_RUN, toLetters);
   for (let i = 0; i < ASCII_LOOKALIKES.length; i++) {
     const [from, to] = ASCII_LOOKALIKES[i]!;
     if (s.includes(from)) s = s.replaceAll(from, to);
   }
-  if (s.includes('0') || s.includes('1')) s = s.replace(DIGIT_LOOKALIKE_RUN, toLetters);
   return s;
 }
 
-/** The other reading of "1" (as "i", not "l"): `serv1ce-publ1c`. Null when the label has no "1". */
-export function skeletonWithOneAsI(label: string): string | null {
-  if (!label.includes('1')) return null;
-  return skeletonOf(foldUnicode(label).replace(/(?<![2-9])1(?![2-9])/g, 'i'));
+/**
+ * Other plausible readings of a label when one character sequence can be read two ways: "1" as "i"
+ * (`serv1ce-publ1c`) rather than "l", and "rnn" as "mn" (`rnnt` for mnt) rather than "rm". Empty for
+ * almost every label, so the homoglyph detector pays nothing for them.
+ */
+export function alternativeSkeletons(label: string): string[] {
+  const out: string[] = [];
+  if (label.includes('1')) out.push(skeletonOf(foldUnicode(label).replace(/(?<![2-9])1(?![2-9])/g, 'i')));
+  if (label.includes('rnn')) out.push(skeletonOf(foldUnicode(label).replaceAll('rn', 'm')));
+  return out;
 }
 
 /** Unicode form of a label from the URL parser ("xn--…" decoded), or the label itself. */

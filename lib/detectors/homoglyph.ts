@@ -1,7 +1,7 @@
 import type { EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
-import { skeletonWithOneAsI } from '../skeleton';
+import { alternativeSkeletons } from '../skeleton';
 
 /**
  * The registrable name reads exactly like a brand once disguised characters are folded (Cyrillic а,
@@ -9,12 +9,15 @@ import { skeletonWithOneAsI } from '../skeleton';
  */
 export function detectHomoglyph(view: HostView, index: EngineIndex): Match | null {
   const skel = view.skeletons[view.sldIndex]!.replace(/-/g, '');
-  const brands = index.brandsBySkeleton.get(skel) ?? index.brandsBySkeleton.get(skeletonWithOneAsI(view.unicode[view.sldIndex]!)?.replace(/-/g, '') ?? '');
+  let brands = index.brandsBySkeleton.get(skel);
+  if (!brands) {
+    for (const alt of alternativeSkeletons(view.unicode[view.sldIndex]!)) brands ??= index.brandsBySkeleton.get(alt.replace(/-/g, ''));
+  }
   if (!brands) return null;
   const spelled = view.unicode[view.sldIndex]!.replace(/-/g, '');
-  // Plain-ASCII disguises (rn→m, 1→l) only count towards a brand that reads as itself: otherwise a folded
-  // brand ("lcl" reads "ld", "henner" reads "hemer") would claim unrelated names.
-  const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled && (view.hasIdn || b.skeleton === b.plain));
+  // A name that is already the folded reading of a brand is not a disguise of it: "lcl" reads "ld" and
+  // "henner" reads "hemer", yet ld.fr and hemer.de are other names. `1cl` still reads as lcl.
+  const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled && (view.hasIdn || spelled !== b.skeleton));
   if (!brand) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['homoglyph', 'idn'] : ['homoglyph'], brand };
 }

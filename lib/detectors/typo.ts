@@ -49,11 +49,10 @@ const DIGITS = /[0-9]/g;
 function isLikelyNamesake(name: string, brand: string): boolean {
   // Both numbered and only the numbers differ (site45 / site35); "ameli2" for "ameli" is still a typo.
   if (/[0-9]/.test(brand) && name.replace(DIGITS, '') === brand.replace(DIGITS, '')) return true;
-  // The first letter dropped or changed on a short brand (meli, bmeli): a different word more often than a
-  // slip. An added first letter (xameli) still shows the whole brand and stays a typo.
-  if (brand.length <= FIRST_LETTER_RULE_MAX_LENGTH && name[0] !== brand[0]) {
-    if (name === brand.slice(1) || (name.length === brand.length && name.slice(1) === brand.slice(1))) return true;
-  }
+  // The first letter dropped on a short brand (meli, for Mercado Libre, vs ameli): another name more often
+  // than a slip. A changed or added first letter (emeli, xameli) still reads as the brand and stays a typo;
+  // real words among those are namesakes (namesakes.json).
+  if (brand.length <= FIRST_LETTER_RULE_MAX_LENGTH && name === brand.slice(1)) return true;
   return false;
 }
 

@@ -63,6 +63,7 @@ describe('homoglyphs: disguised characters that read as a brand', () => {
     ['https://cniӏ.fr/', 'lookalike', 'cnil.fr', 'homoglyph'], // Cyrillic palochka reads as l
     ['https://viaмedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'], // Cyrillic м, outside UTS #39 (Chromium's extra map)
     ['https://serv1ce-publ1c.fr/', 'lookalike', 'service-public.fr', 'homoglyph'], // "1" read as "i"
+    ['https://rnnt.fr/', 'lookalike', 'mnt.fr', 'homoglyph'], // "rnn" read as "mn" (m→rn in mnt)
     ['https://harrnonie-mutuelle.com/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
     ['https://harrnonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'homoglyph'],
     ['https://viarnedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'],
@@ -110,7 +111,7 @@ describe('typo false-positive exclusions', () => {
   check([
     ['https://www.meli.com/', 'unknown', null], // Mercado Libre: only the first letter differs from ameli
     ['https://meli.la/', 'unknown', null],
-    ['https://bmeli.fr/', 'unknown', null],
+    ['https://bmeli.fr/', 'lookalike', 'ameli.fr', 'typo'], // a changed first letter still reads as the brand
     ['https://viamedis2.fr/', 'lookalike', 'viamedis.fr', 'typo'], // an added digit is a typo; only numbered pairs (site45/site35) are namesakes
     ['https://amelli.com.br/', 'unknown', null], // a French brand's typo under a foreign country's domain
     ['https://amelli.fi/', 'unknown', null],
@@ -179,6 +180,8 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://compte-ameli.blogspot.com/', 'lookalike', 'ameli.fr', 'free-hosting'],
     ['https://ameli.github.io/', 'suspicious', 'ameli.fr', 'free-hosting'],
     ['https://lcl.netlify.app/', 'suspicious', 'lcl.fr', 'free-hosting'], // short brands count on hosting platforms
+    ['https://1cl.fr/', 'lookalike', 'lcl.fr', 'homoglyph'],
+    ['https://lc1.com/', 'lookalike', 'lcl.fr', 'homoglyph'],
     ['https://axa.com/', 'unknown', null], // three letters alone: too many namesakes
     ['https://axa-dupont.fr/', 'unknown', null],
   ]);

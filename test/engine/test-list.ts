@@ -68,6 +68,7 @@ export const testList: VigieList = validateList({
     { id: 'henner', name: 'Henner', category: 'insurer', domains: ['henner.com'], sources: ['https://www.henner.com/'] },
     { id: 'mutuelle-sg', name: 'Mutuelle Société Générale', category: 'insurer', domains: ['mutuelle-sg.com'], sources: ['https://mutuelle-sg.com/'] },
     { id: 'service-public', name: 'Service-public.fr', category: 'public', domains: ['service-public.fr'], sources: ['https://www.service-public.fr/'] },
+    { id: 'mnt', name: 'MNT', category: 'insurer', domains: ['mnt.fr'], brands: ['mnt'], sources: ['https://www.mnt.fr/'] },
     { id: 'alan', name: 'Alan', category: 'insurer', domains: ['alan.com'], brands: ['alan'], sources: ['https://alan.com/'] },
   ],
   blocked: ['ameli-vital.fr', 'phish.example.net'],
