@@ -76,12 +76,12 @@ export function normalizeText(s: string, max = 2000): string {
  * mention.
  */
 export const CHROME_WORDS = new Set(
+  // Words of one or two letters (le, la, de, fr…) are page chrome by definition: callers skip them.
   (
-    'l la le les de des du d a au aux en et sur un une mon ma mes votre vos ton ta tes notre nos ' +
-    'compte comptes espace client clients adherent adherents assure assures particulier particuliers ' +
-    'connexion connecter connectez vous se identification identifiez authentification authentifiez login sign in ' +
-    'accueil bienvenue portail site officiel officielle ligne en services service securise securisee acces ' +
-    'fr com net org eu gouv www logo header footer img image png svg jpg jpeg gif webp'
+    'les des aux sur une mon mes votre vos notre nos compte comptes espace client clients adherent adherents ' +
+    'assure assures particulier particuliers connexion connecter connectez vous identification authentification ' +
+    'login accueil bienvenue portail site officiel officielle ligne services service securise securisee acces ' +
+    'com net org gouv www logo img png svg jpg'
   ).split(' '),
 );
 

@@ -243,6 +243,9 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
   for (const t of [doc.title.slice(0, TEXT_CAP), meta(doc, 'meta[property="og:title"]')])
     for (const part of t.split(/\s[|\-–—:·•»]+\s|[|–—·•»]/)) ev.headingSlot(part.trim(), m);
 
+  // The page header / banner text: "ameli.fr | Mon compte" is identity, a menu of topics is not.
+  ev.headingSlot(text(doc.querySelector('header, [role="banner"]')), m);
+
   const headings = doc.querySelectorAll('h1, h2');
   for (let i = 0; i < Math.min(headings.length, HEADING_CAP); i++) ev.headingSlot(text(headings[i]), m);
 

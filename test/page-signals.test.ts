@@ -60,6 +60,12 @@ describe('collectPageSignals on page fixtures', () => {
     expect(collectPageSignals(load('<h1>Frais de renouvellement Harmonie Mutuelle en retard</h1><input type=password>'), matcher).brandOrgIds).toEqual([]);
   });
 
+  it('header text: "ameli.fr | Mon compte" is identity, a topic menu naming a brand is a mention', () => {
+    const form = '<form><label>Mot de passe<input type=password></label></form>';
+    expect(collectPageSignals(load(`<header>ameli.fr | Mon compte</header>${form}`), matcher).brandOrgIds).toEqual(['assurance-maladie']);
+    expect(collectPageSignals(load(`<header>Actualités Santé Ameli Retraite Famille</header>${form}`), matcher).brandOrgIds).toEqual([]);
+  });
+
   it('logo hot-linked from the official domain counts; a look-alike host does not', () => {
     const page = (src: string) => `<header><img src="${src}"></header><input type=password>`;
     expect(collectPageSignals(load(page('https://www.harmonie-mutuelle.fr/x/y.png')), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
