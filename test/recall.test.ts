@@ -138,39 +138,46 @@ describe('lookalike generator (test/corpus/fuzzers.ts)', () => {
 // Recall of the engine on the corpus over the bundled list.
 
 /**
- * Minimum recall per row. Rows not named here are informational (reported, not asserted):
- * - subdomain-dot (ame.li.fr): the registrable domain changes (li.fr); DESIGN.md promises nothing.
- * Short names (< 5 chars: axa, msa, mgen, caf, lcl…) have no edit-distance rows at all; their
- * tld-swap and free-hosting rows are informational too, because DESIGN.md allows only the exact
- * token, embedding and brand + keyword for them, and "mma.com" or "alan.github.io" are as likely to
- * be someone else's as an imitation.
+ * Minimum recall per row, set a few points under what the engine measured on the bundled list (121
+ * organisations, 89k variants: 98.8% overall) so list growth does not make them flaky, and never under
+ * DESIGN.md's bar (0.95 for homoglyph / embedding / combosquat, 0.9 for typos of 5+ character brands).
+ * The remaining typo misses are mostly deliberate: dictionary words one edit from a brand
+ * (generale ← generali, humains ← humanis, hennir ← henner), first-letter omissions (meli ← ameli),
+ * numbers (18cyber ← 17cyber).
+ * Informational rows (reported, not asserted):
+ * - tld-swap (short): "msa.com", "axa.net" are as likely someone else's as an imitation; DESIGN.md only
+ *   allows the exact token, embedding and brand + keyword for brands under 5 characters.
+ * Short names (< 5 chars: axa, msa, mgen, caf, lcl…) have no edit-distance rows at all.
  */
 const THRESHOLDS: Record<string, number> = {
-  omission: 0.9,
-  insertion: 0.9,
-  replacement: 0.9,
-  repetition: 0.9,
-  transposition: 0.9,
-  hyphenation: 0.9,
-  'vowel-swap': 0.9,
-  addition: 0.9,
-  'homoglyph-ascii': 0.95,
-  'homoglyph-unicode': 0.95,
-  'homoglyph-accent': 0.95,
+  omission: 0.92,
+  insertion: 0.95,
+  replacement: 0.95,
+  repetition: 0.95,
+  transposition: 0.95,
+  hyphenation: 0.95,
+  'vowel-swap': 0.95,
+  addition: 0.94,
+  'homoglyph-ascii': 0.97,
   'homoglyph-ascii (short)': 0.95,
-  'homoglyph-unicode (short)': 0.95,
-  'homoglyph-accent (short)': 0.95,
+  'homoglyph-unicode': 0.98,
+  'homoglyph-unicode (short)': 0.98,
+  'homoglyph-accent': 0.98,
+  'homoglyph-accent (short)': 0.98,
   'tld-swap': 0.95,
-  embedding: 0.95,
-  'embedding (short)': 0.9,
-  'embedding-tail': 0.9,
-  'embedding-tail (short)': 0.9,
-  combosquat: 0.95,
-  'combosquat (short)': 0.95,
-  'free-hosting': 0.9,
-  'free-hosting-combo': 0.95,
-  'free-hosting-combo (short)': 0.95,
+  embedding: 0.98,
+  'embedding (short)': 0.98,
+  'embedding-tail': 0.97,
+  'embedding-tail (short)': 0.95,
+  combosquat: 0.98,
+  'combosquat (short)': 0.98,
+  'subdomain-dot': 0.95,
+  'free-hosting': 0.97,
+  'free-hosting (short)': 0.9,
+  'free-hosting-combo': 0.98,
+  'free-hosting-combo (short)': 0.98,
 };
+const OVERALL_MIN = 0.97;
 
 describe('engine recall on the generated corpus (bundled list)', () => {
   const engine = createEngine(defaultList);
@@ -190,9 +197,13 @@ describe('engine recall on the generated corpus (bundled list)', () => {
     expect(row.recall, `${group}: ${row.caught}/${row.total}; misses e.g. ${row.misses.map((m) => m.url).join(' ')}`).toBeGreaterThanOrEqual(min);
   });
 
+  it(`overall recall ≥ ${OVERALL_MIN}`, () => {
+    expect(totalRow(rows).recall).toBeGreaterThanOrEqual(OVERALL_MIN);
+  });
+
   it('names the imitated organisation on caught variants', () => {
     const all = totalRow(rows);
-    expect(all.targetOk / all.caught).toBeGreaterThanOrEqual(0.95);
+    expect(all.targetOk / all.caught).toBeGreaterThanOrEqual(0.97);
   });
 
   it('never calls a generated lookalike official', () => {

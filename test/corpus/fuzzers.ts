@@ -298,7 +298,7 @@ function homoglyphAccent(name: string): string[] {
   return out;
 }
 
-/** ame.li.fr: a dot inside the name. The registrable domain changes (li.fr), so this is informational. */
+/** ame.li.fr: a dot inside the name. The registrable domain changes (li.fr), but a reader sees "ameli.fr". */
 function subdomainDot(name: string): string[] {
   const out: string[] = [];
   for (let i = 2; i < name.length - 1; i++) if (name[i - 1] !== '-' && name[i] !== '-') out.push(name.slice(0, i) + '.' + name.slice(i));
