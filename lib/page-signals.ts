@@ -177,8 +177,11 @@ class Evidence {
   identity: string[] = [];
   mention: string[] = [];
   lure = false;
+  /** The page declared another site name (og:site_name "Facebook"): what it says about a brand is a mention. */
+  other = false;
   add(list: 'identity' | 'mention', ids: string[]): void {
-    for (const id of ids) if (!this[list].includes(id)) this[list].push(id);
+    const to = this.other ? 'mention' : list;
+    for (const id of ids) if (!this[to].includes(id)) this[to].push(id);
   }
   /** A site-name slot (og:site_name, logo): acronyms and common-word names count there when alone. */
   identitySlot(s: string, m: BrandMatcherData): void {
@@ -237,8 +240,12 @@ function meta(doc: Document, selector: string): string {
 function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]): Evidence {
   const ev = new Evidence();
   const base = doc.baseURI || 'about:blank';
-  ev.identitySlot(meta(doc, 'meta[property="og:site_name"]'), m);
-  ev.identitySlot(meta(doc, 'meta[name="application-name"]'), m);
+  const siteName = meta(doc, 'meta[property="og:site_name"]') + ' ' + meta(doc, 'meta[name="application-name"]');
+  ev.identitySlot(siteName, m);
+  // A social network or news site showing an organisation's page ("Assurance Maladie | LinkedIn", with
+  // LinkedIn's own sign-in form) declares its own name: the rest of its content cannot make it the
+  // organisation. Impersonating kits copy the real site's markup, so they rarely declare another name.
+  ev.other = siteName.trim() !== '' && ev.identity.length + ev.mention.length === 0;
 
   for (const t of [doc.title.slice(0, TEXT_CAP), meta(doc, 'meta[property="og:title"]')])
     for (const part of t.split(/\s[|\-–—:·•»]+\s|[|–—·•»]/)) ev.headingSlot(part.trim(), m);
@@ -273,7 +280,7 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
     if (!looksLogo) continue;
     const host = src ? hostOf(src, base) : null;
     const hot = host ? orgForHost(host, m) : undefined;
-    if (hot) ev.add('identity', [hot]);
+    if (hot && !ev.identity.includes(hot)) ev.identity.push(hot);
     ev.identitySlot(alt, m);
     ev.identitySlot(fileName(src).replace(/%[0-9a-f]{2}/gi, ' '), m);
   }
@@ -281,7 +288,8 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
   for (let i = 0; i < Math.min(icons.length, 4); i++) {
     const host = hostOf(icons[i]!.getAttribute('href') ?? '', base);
     const hot = host ? orgForHost(host, m) : undefined;
-    if (hot) ev.add('identity', [hot]);
+    // Assets served by the official site itself are identity even under another declared name.
+    if (hot && !ev.identity.includes(hot)) ev.identity.push(hot);
   }
   return ev;
 }

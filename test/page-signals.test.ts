@@ -66,6 +66,17 @@ describe('collectPageSignals on page fixtures', () => {
     expect(collectPageSignals(load(`<header>Actualités Santé Ameli Retraite Famille</header>${form}`), matcher).brandOrgIds).toEqual([]);
   });
 
+  it('a page that declares another site name (social network page of an insurer) is not the insurer', () => {
+    const page = (extra: string) =>
+      `<meta property="og:site_name" content="LinkedIn">${extra}<title>Harmonie Mutuelle | LinkedIn</title>` +
+      '<header><img src="/logo-harmonie-mutuelle.png" alt="Logo Harmonie Mutuelle"></header><form><input type=password></form>';
+    expect(collectPageSignals(load(page('')), matcher).brandOrgIds).toEqual([]);
+    // …unless it serves the insurer's own assets (copied kit with a stray site name).
+    expect(collectPageSignals(load(page('<link rel=icon href="https://www.harmonie-mutuelle.fr/favicon.ico">')), matcher).brandOrgIds).toEqual([
+      'harmonie-mutuelle',
+    ]);
+  });
+
   it('logo hot-linked from the official domain counts; a look-alike host does not', () => {
     const page = (src: string) => `<header><img src="${src}"></header><input type=password>`;
     expect(collectPageSignals(load(page('https://www.harmonie-mutuelle.fr/x/y.png')), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
