@@ -161,3 +161,33 @@ describe('every official host of the bundled list is official', () => {
     expect(defaultList.organizations.find((o) => o.id === orgId)!.domains).toContain(v.target);
   });
 });
+
+/**
+ * The verdict must name the organisation really imitated (DESIGN.md: "always name the impersonated
+ * organisation"). An exact short brand + lure keyword, or a listed name under another suffix, must not
+ * be explained as a two-edit typo of some longer brand. [url, acceptable targets, may it be unknown?]
+ */
+const TARGETS: [string, string[], boolean][] = [
+  ['https://axa-mutuelle.org/', ['axa.fr', 'axa.com'], false], // not amae-mutuelle.fr
+  ['https://mutuelle-axa.fr/', ['axa.fr', 'axa.com'], false],
+  ['https://mutuelle-gmf.org/', ['gmf.fr'], false], // not mutuelle-gsmc.fr
+  ['https://mutuelle-mgas.org/', ['mgas.fr'], false], // not mutuelle-miasc.fr
+  ['https://mutuelle-mgp.org/', ['mgp.fr'], false], // not mutuellemgc.fr
+  ['https://maif-remboursement.com/', ['maif.fr'], false],
+  ['https://compte-maif.fr/', ['maif.fr'], false],
+  // maif is a listed brand of its own: maif.com is MAIF's name under .com, never a typo of macif.
+  ['https://maif.com/', ['maif.fr'], true],
+  ['https://maif.netlify.app/', ['maif.fr'], true],
+  ['https://macif-remboursement.fr/', ['macif.fr'], false],
+  ['https://mgen-mutuelle.com/', ['mgen.fr'], false],
+  ['https://ameli-remboursement.com/', ['ameli.fr'], false],
+];
+
+describe('verdicts name the organisation really imitated', () => {
+  it.each(TARGETS)('%s → %j', (url, targets, mayBeUnknown) => {
+    const v = engine.classify(url);
+    if (mayBeUnknown && v.verdict === 'unknown') return;
+    expect(['lookalike', 'suspicious']).toContain(v.verdict);
+    expect(targets).toContain(v.target);
+  });
+});
