@@ -158,14 +158,15 @@ export default defineContentScript({
     void Promise.all([hello, domReady]).then(() => {
       const v = state?.verdict.verdict;
       if (!v || v === 'official' || v === 'invalid') return;
-      const idle = (fn: () => void) =>
-        typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50);
-      idle(() => {
-        if (ctx.isInvalid) return;
-        void scan();
-        if (state?.verdict.verdict !== 'suspicious')
-          stopWatch = watchFields(document, () => void scan(), { throttleMs: 500, maxMs: WATCH_MS });
-      });
+      // WXT's idle callback is dropped if the extension is updated meanwhile.
+      ctx.requestIdleCallback(
+        () => {
+          void scan();
+          if (state?.verdict.verdict !== 'suspicious')
+            stopWatch = watchFields(document, () => void scan(), { throttleMs: 500, maxMs: WATCH_MS });
+        },
+        { timeout: 1000 },
+      );
     });
   },
 });
