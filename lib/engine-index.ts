@@ -47,6 +47,8 @@ export interface EngineIndex {
   /** Typo-eligible brands by plain form, and their one-deletion neighbourhood (two deletions for long ones). */
   typoBrands: Map<number, Brand[]>;
   typoNeighbours: Map<number, Brand[]>;
+  /** Long brands bucketed by length and first / last three letters: candidates for two edits. */
+  longBrandBuckets: Map<number, Brand[]>;
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
@@ -82,6 +84,11 @@ export const GENERIC_WORDS = new Set(
     'entreprise', 'entreprises', 'mon', 'ma', 'vie', 'travail', 'emploi', 'impots', 'gouv', 'signal', 'cyber',
   ].map((w) => skeletonOf(w)),
 );
+
+/** Bucket key of a long brand: hash of three letters and the length (low bit: 0 = head, 1 = tail). */
+export function longBucketKey(three: string, length: number): number {
+  return ((Math.imul(hashString(three), 64) + length) << 1) >>> 0;
+}
 
 function plainOf(token: string): string {
   return foldUnicode(token).replace(/-/g, '');
@@ -128,13 +135,14 @@ export function buildIndex(
   // Keyed by string hash (see string-hash.ts) so lookups need no string building.
   const typoBrands = new Map<number, Brand[]>();
   const typoNeighbours = new Map<number, Brand[]>();
+  const longBrandBuckets = new Map<number, Brand[]>();
   const gluedTargets = new Map<string, Brand>();
   const organizations = new Map<string, Organization>();
 
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const arr = map.get(key);
     if (!arr) map.set(key, [value]);
-    else if (!arr.includes(value)) arr.push(value);
+    else if (arr[arr.length - 1] !== value) arr.push(value); // one brand's keys arrive together
   };
 
   for (const org of list.organizations) {
@@ -193,9 +201,12 @@ export function buildIndex(
       for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
       if (brand.typoEligible) {
         push(typoBrands, hashString(brand.plain), brand);
-        for (const d1 of deletions1(brand.plain)) {
-          push(typoNeighbours, hashString(d1), brand);
-          if (brand.plain.length >= LONG_BRAND_LENGTH) for (const d2 of deletions1(d1)) push(typoNeighbours, hashString(d2), brand);
+        for (const d1 of deletions1(brand.plain)) push(typoNeighbours, hashString(d1), brand);
+        // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000
+        // organisations); two edits rarely touch both ends of a long name, so bucket on those instead.
+        if (brand.plain.length >= LONG_BRAND_LENGTH) {
+          push(longBrandBuckets, longBucketKey(brand.plain.slice(0, 3), brand.plain.length), brand);
+          push(longBrandBuckets, longBucketKey(brand.plain.slice(-3), brand.plain.length) ^ 1, brand);
         }
       }
     }
@@ -227,6 +238,7 @@ export function buildIndex(
     embeddableBySkeleton,
     typoBrands,
     typoNeighbours,
+    longBrandBuckets,
     gluedTargets,
     keywords,
     benignNeighbours: new Set(namesakes.typo),

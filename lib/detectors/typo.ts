@@ -1,4 +1,4 @@
-import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
+import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode } from '../skeleton';
@@ -18,11 +18,19 @@ export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   // name = brand minus one character (or two on long brands)
   let hit = closeEnough(name, index.typoNeighbours.get(hashString(name)));
   if (hit) return hit;
-  // name = brand plus one character; or one replacement / transposition (two edits on long brands)
+  // name = brand plus one character; or one replacement / transposition
   forEachDeletionHash(name, (h) => {
     hit = closeEnough(name, index.typoBrands.get(h)) ?? closeEnough(name, index.typoNeighbours.get(h));
     return hit !== null;
   });
+  if (hit || name.length < LONG_BRAND_LENGTH - 2) return hit;
+  // Two edits on a long brand: candidates share the first or the last three letters, length within 2.
+  const head = name.slice(0, 3);
+  const tail = name.slice(-3);
+  for (let len = name.length - 2; len <= name.length + 2 && !hit; len++) {
+    if (len < LONG_BRAND_LENGTH) continue;
+    hit = closeEnough(name, index.longBrandBuckets.get(longBucketKey(head, len))) ?? closeEnough(name, index.longBrandBuckets.get(longBucketKey(tail, len) ^ 1));
+  }
   return hit;
 }
 
