@@ -66,7 +66,9 @@ describe('background shell', () => {
     // A forged id, or another tab, gets nothing.
     expect(await shell.onMessage({ type: 'getWarning', id: 'forged' }, warningSender(7))).toBeNull();
     expect(await shell.onMessage({ type: 'getWarning', id }, warningSender(8))).toBeNull();
-    // The tab's verdict while the warning is shown is the lookalike one.
+    // The tab's verdict while the warning is shown is the lookalike one, even after a stray
+    // about:blank commit arriving late.
+    await shell.onCommitted(nav(7, 'about:blank'));
     await shell.onCommitted(nav(7, props.url));
     const tv = await shell.onMessage({ type: 'getTabVerdict', tabId: 7 }, popupSender);
     expect(tv).toEqual(verdictSchema.parse(tv));

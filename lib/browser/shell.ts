@@ -253,9 +253,12 @@ export function createShell(deps: ShellDeps) {
       void updateBadge(d.tabId);
       return;
     }
+    const web = /^https?:/i.test(d.url);
+    // A stray non-web commit (about:blank, an error page) must not erase the warning being shown.
+    if (!web && d.frameId === 0 && pending[String(d.tabId)]) return;
     const v = classify(d.url);
     // Catches what onBeforeNavigate cannot see: server redirects, restored sessions, bfcache.
-    if (/^https?:/i.test(d.url) && needsWarning(d.tabId, v)) {
+    if (web && needsWarning(d.tabId, v)) {
       await warn(d.tabId, d.frameId, d.url, v, true);
       return;
     }
@@ -327,7 +330,9 @@ export function createShell(deps: ShellDeps) {
     let v = store.tabVerdict(tabId);
     if (!v) {
       const url = await topUrl(tabId);
-      v = url ? classify(url) : invalidVerdict('');
+      const w = pending[String(tabId)];
+      // The tab shows our warning page: its verdict is the warned one.
+      v = url && w && isWarningPage(url) ? w.verdict : url ? classify(url) : invalidVerdict('');
     }
     return verdictSchema.parse(v);
   }

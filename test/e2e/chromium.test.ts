@@ -61,11 +61,19 @@ describe('Vigie Santé in Chromium', () => {
     expect(await p.textContent('body')).toContain('ameli-remboursement.fr');
     expect(srv.submissions).toEqual([]);
     await p.screenshot({ path: resolve(SHOTS, 'warning.png'), fullPage: true });
+    // 200 % zoom on a 1100 px window = 550 CSS px: everything reflows, nothing scrolls sideways.
+    await p.setViewportSize({ width: 550, height: 900 });
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await p.screenshot({ path: resolve(SHOTS, 'warning-200pct.png') });
+    // Keyboard: the primary action has the focus, and Tab reaches the real site next.
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Retour en sécurité');
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Aller sur le vrai site : ameli.fr');
     // The popup (as a page) and getTabVerdict from an extension page see the lookalike.
     const ext = await extPage('popup.html');
     const tabId = await tabIdOf(ext, `chrome-extension://${b.extensionId}/warning.html*`);
     const v = await getTabVerdict(ext, tabId);
-    expect(v).toEqual({
+    expect(v, JSON.stringify(v)).toEqual({
       url: url('ameli-remboursement.fr', '/connexion'),
       host: 'ameli-remboursement.fr',
       verdict: 'lookalike',
