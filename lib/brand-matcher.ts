@@ -25,13 +25,15 @@ export interface BrandMatcherOrg {
    * Normalised names that are too short or too common to trust in a sentence (acronyms of 3 characters
    * or fewer such as "mma"; full names made only of common words such as "alan", "april"). They only
    * count where a page states its identity (site name, logo) and nothing else is said there.
+   * Omitted when empty (the data is sent to every frame that asks for it: keep it small).
    */
-  strict: string[];
+  strict?: string[];
   /**
    * Normalised brand phrases made only of common words ("carte vitale", "service public"): they name
    * a thing as much as an organisation, so they only ever count as a mention, never as identity.
+   * Omitted when empty.
    */
-  generic: string[];
+  generic?: string[];
 }
 
 export interface BrandMatcherData {
@@ -139,14 +141,10 @@ export function buildBrandMatcherData(list: Pick<VigieList, 'organizations'>): B
       generic.delete(v);
     }
     if (variants.size + strict.size + generic.size === 0) continue;
-    orgs.push({
-      id: org.id,
-      name: org.name,
-      domains: [...org.domains],
-      variants: [...variants],
-      strict: [...strict],
-      generic: [...generic],
-    });
+    const entry: BrandMatcherOrg = { id: org.id, name: org.name, domains: [...org.domains], variants: [...variants] };
+    if (strict.size) entry.strict = [...strict];
+    if (generic.size) entry.generic = [...generic];
+    orgs.push(entry);
   }
   return { version: 1, orgs };
 }
