@@ -113,10 +113,10 @@ async function run(force: boolean): Promise<void> {
   try {
     await ensureConfigured();
     const s = instance();
-    if (force) await s.sync();
-    else await s.maybeSync();
+    const outcome = force ? await s.sync() : await s.maybeSync();
     await scheduleRetry();
-    afterAttempt.forEach((cb) => cb());
+    // Only real attempts change the status: a worker wake-up inside the interval costs nothing.
+    if (outcome) afterAttempt.forEach((cb) => cb());
   } catch (e) {
     console.warn('[vigie] list sync:', e);
   }
@@ -127,7 +127,7 @@ let afterAttempt: (() => void)[] = [];
 export interface StartListSyncOptions {
   /** The list in use changed (adopted, or a stored list was rejected after a policy change). */
   onListChanged?: (list: VigieList, source: ListSource) => void;
-  /** Called after every sync attempt (status for the popup/options changed). */
+  /** Called after every real sync attempt (last check / last error / stale changed). Not called when the schedule skipped the check. */
   onStatusChanged?: () => void;
   /** Override where listUrl / listPublicKeys / syncIntervalMinutes come from. Default: managed policy over defaults. */
   getSettings?: () => Promise<SyncSettings>;
