@@ -95,6 +95,10 @@ export class TabStateStore {
     this.tabs.set(tabId, tab);
   }
 
+  tabIds(): number[] {
+    return [...this.tabs.keys()];
+  }
+
   removeTab(tabId: number): void {
     this.tabs.delete(tabId);
   }

@@ -96,6 +96,12 @@ describe('background shell', () => {
       organization: { id: 'assurance-maladie' },
     });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('✓');
+    // The user turns the green check off in the options: open tabs follow.
+    shell.watchStorage();
+    await fakeBrowser.storage.local.set({ userSettings: { showOfficialBadge: false } });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''));
+    await fakeBrowser.storage.local.set({ userSettings: { showOfficialBadge: true } });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('✓'));
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toMatch(/^Site officiel : Assurance Maladie/);
     await shell.onCommitted(nav(3, 'https://example.org/'));
     expect(await shell.onMessage({ type: 'getTabVerdict', tabId: 3 }, popupSender)).toMatchObject({ verdict: 'unknown' });

@@ -507,6 +507,7 @@ export function createShell(deps: ShellDeps) {
     });
     const un2 = userSettings.watch((v) => {
       settings = { ...settings, ...v };
+      for (const tabId of store.tabIds()) void updateBadge(tabId); // e.g. the green check turned off
     });
     return () => {
       un1();
