@@ -5,6 +5,10 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtBrowser } from './chromium';
 import { startServer, type FixtureServer } from './server';
 
+// Only used inside functions evaluated in the browser (extension pages, the service worker).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -205,7 +209,7 @@ describe('Vigie Santé in Chromium', () => {
     expect(Object.keys(v).sort()).toEqual(['host', 'reasons', 'target', 'url', 'verdict']);
     expect(v).toEqual({ url: url('recettes.example', '/contract'), host: 'recettes.example', verdict: 'unknown', target: null, reasons: [] });
     // A malformed request gets no answer.
-    expect(await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: 'x' }).catch((e) => String(e)))).not.toMatchObject({ verdict: expect.anything() });
+    expect(await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: 'x' }).catch((e: unknown) => String(e)))).not.toMatchObject({ verdict: expect.anything() });
     await Promise.all([p.close(), ext.close()]);
   });
 

@@ -3,6 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+// Only used inside functions evaluated in the browser (extension pages, the service worker).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built extension (`wxt build`); E2E_EXTENSION_DIR overrides it. */
 export const EXTENSION_DIR = resolve(process.env.E2E_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3'));
