@@ -1,16 +1,25 @@
 /**
  * Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one substring),
  * bounded: returns max + 1 as soon as the distance must exceed `max`. Transpositions count as one edit,
- * which is how people mistype (`aemli`).
+ * which is how people mistype (`aemli`). Rows live in reused buffers: this runs on the hot path.
  */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 export function boundedOsaDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
-  let prevPrev = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let curr = new Array<number>(lb + 1);
+  if (lb + 1 > rowA.length) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+    rowC = new Int32Array(lb + 1);
+  }
+  let prevPrev = rowA;
+  let prev = rowB;
+  let curr = rowC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     curr[0] = i;
@@ -25,7 +34,10 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, curr] = [prev, curr, prevPrev];
+    const t = prevPrev;
+    prevPrev = prev;
+    prev = curr;
+    curr = t;
   }
   return prev[lb]! <= max ? prev[lb]! : max + 1;
 }

@@ -32,12 +32,16 @@ export interface Brand {
   suffixTokens: string[][];
   /** Edit-distance typos are only looked for on long, distinctive brands. */
   typoEligible: boolean;
+  /** Which letters a-z (bits 0-25) and digits (bit 26) `plain` uses: a cheap filter before edit distance. */
+  letterMask: number;
   /** The brand is an ordinary word (tutelaire): its bare name elsewhere is not a signal by itself. */
   common: boolean;
 }
 
 export interface EngineIndex {
   officialDomains: Map<string, { org: OrgRef; domain: string; viaPolicy: boolean }>;
+  /** Whether some official entry is below a registrable domain (policy extras): then hosts are walked. */
+  deepOfficialDomains: boolean;
   loginHosts: Set<string>;
   blockedHosts: Set<string>;
   /** Brand skeleton → brands (several organisations may share one). */
@@ -46,8 +50,9 @@ export interface EngineIndex {
   embeddableBySkeleton: Map<string, Brand[]>;
   /** Typo-eligible brands by plain form, and their one-deletion neighbourhood (two deletions for long ones). */
   typoBrands: Map<number, Brand[]>;
-  typoNeighbours: Map<number, Brand[]>;
-  /** Long brands bucketed by length and first / last three letters: candidates for two edits. */
+  /** Hash of each typo-eligible brand's plain form and of each of its one-deletions → brands (one map, one lookup). */
+  typoKeys: Map<number, Brand[]>;
+  /** Long brands bucketed by their first and by their last three letters: candidates for two edits. */
   longBrandBuckets: Map<number, Brand[]>;
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
@@ -85,9 +90,21 @@ export const GENERIC_WORDS = new Set(
   ].map((w) => skeletonOf(w)),
 );
 
-/** Bucket key of a long brand: hash of three letters and the length (low bit: 0 = head, 1 = tail). */
-export function longBucketKey(three: string, length: number): number {
-  return ((Math.imul(hashString(three), 64) + length) << 1) >>> 0;
+/** Bit set of the letters (a-z → bits 0-25) and of "any digit" (bit 26) in an ASCII string. */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << 26;
+    else m |= 1 << 27;
+  }
+  return m;
+}
+
+/** Bucket key of a long brand: hash of three letters, low bit 0 for the head, 1 for the tail. */
+export function longBucketKey(three: string, end: 0 | 1): number {
+  return ((hashString(three) << 1) | end) >>> 0;
 }
 
 function plainOf(token: string): string {
@@ -134,7 +151,7 @@ export function buildIndex(
   const embeddableBySkeleton = new Map<string, Brand[]>();
   // Keyed by string hash (see string-hash.ts) so lookups need no string building.
   const typoBrands = new Map<number, Brand[]>();
-  const typoNeighbours = new Map<number, Brand[]>();
+  const typoKeys = new Map<number, Brand[]>();
   const longBrandBuckets = new Map<number, Brand[]>();
   const gluedTargets = new Map<string, Brand>();
   const organizations = new Map<string, Organization>();
@@ -166,6 +183,7 @@ export function buildIndex(
           token,
           skeleton,
           plain: plainOf(token),
+          letterMask: letterMask(plainOf(token)),
           org: ref,
           target,
           suffixes: [],
@@ -199,14 +217,16 @@ export function buildIndex(
       push(brandsBySkeleton, brand.skeleton, brand);
       push(embeddableBySkeleton, brand.skeleton, brand);
       for (const s of brand.suffixes) gluedTargets.set(skeletonOf(brand.token.replace(/-/g, '') + s.replace(/\./g, '')), brand);
-      if (brand.typoEligible) {
+      // One entry per spelling: "harmonie-mutuelle" and "harmoniemutuelle" are the same typo target.
+      if (brand.typoEligible && !typoBrands.get(hashString(brand.plain))?.some((b) => b.plain === brand.plain)) {
         push(typoBrands, hashString(brand.plain), brand);
-        for (const d1 of deletions1(brand.plain)) push(typoNeighbours, hashString(d1), brand);
+        push(typoKeys, hashString(brand.plain), brand);
+        for (const d1 of deletions1(brand.plain)) push(typoKeys, hashString(d1), brand);
         // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000
         // organisations); two edits rarely touch both ends of a long name, so bucket on those instead.
         if (brand.plain.length >= LONG_BRAND_LENGTH) {
-          push(longBrandBuckets, longBucketKey(brand.plain.slice(0, 3), brand.plain.length), brand);
-          push(longBrandBuckets, longBucketKey(brand.plain.slice(-3), brand.plain.length) ^ 1, brand);
+          push(longBrandBuckets, longBucketKey(brand.plain.slice(0, 3), 0), brand);
+          push(longBrandBuckets, longBucketKey(brand.plain.slice(-3), 1), brand);
         }
       }
     }
@@ -222,6 +242,10 @@ export function buildIndex(
     });
   }
 
+  // Official entries are normally registrable domains; a list or a policy may still name a deeper host
+  // (portail.entreprise.fr), and then hosts must be walked up to their registrable domain.
+  const isDeeper = (d: string) => d.split('.').length > suffixOf(d).split('.').length + 1;
+  const deepOfficialDomains = [...officialDomains.keys()].some(isDeeper);
   const blockedHosts = new Set<string>([...list.blocked, ...(options.blockedDomains ?? []).map((d) => d.toLowerCase().replace(/\.$/, ''))]);
 
   const keywords = new Set(list.keywords.map(flat).filter((k) => k.length >= 2));
@@ -232,12 +256,13 @@ export function buildIndex(
 
   return {
     officialDomains,
+    deepOfficialDomains,
     loginHosts,
     blockedHosts,
     brandsBySkeleton,
     embeddableBySkeleton,
     typoBrands,
-    typoNeighbours,
+    typoKeys,
     longBrandBuckets,
     gluedTargets,
     keywords,

@@ -52,7 +52,8 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     if (n.kind === 'invalid') return { url, host: n.host, verdict: 'invalid', target: null, reasons: [] };
     const host = n.host;
 
-    const official = findOfficial(host, index);
+    const domain = n.domain;
+    const official = findOfficial(host, domain, index);
     if (official) {
       const reasons: ReasonCode[] = [official.viaPolicy ? 'policy-official' : 'listed'];
       if (official.loginHost) reasons.push('login-host');
@@ -60,7 +61,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
       return { url, host, verdict: 'official', target: official.domain, reasons, organization: orgOf(official.org) };
     }
 
-    const blocked = isBlocked(host, index);
+    const blocked = isBlocked(host, domain, index);
     const view = n.hostType === 'domain' ? viewHost(n) : null;
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];

@@ -1,5 +1,5 @@
 import type { NormalizedUrl } from './normalize';
-import { isIdnLabel, skeletonOf, unicodeLabel } from './skeleton';
+import { foldUnicode, isIdnLabel, skeletonOf, unicodeLabel } from './skeleton';
 
 /**
  * A host cut into what the detectors read: its labels in Unicode and as skeletons, and its tokens
@@ -31,6 +31,14 @@ export interface HostView {
   domain: string;
   privateSuffix: boolean;
   hasIdn: boolean;
+  /** The registrable name without hyphens: as spelled (Unicode), as a skeleton, and accent-folded. */
+  sldSpelled: string;
+  sldSkeleton: string;
+  sldPlain: string;
+}
+
+function withoutHyphens(s: string): string {
+  return s.includes('-') ? s.replaceAll('-', '') : s;
 }
 
 export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView | null {
@@ -69,5 +77,8 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView 
     domain: n.domain,
     privateSuffix: n.privateSuffix,
     hasIdn,
+    sldSpelled: withoutHyphens(unicode[sldIndex]!),
+    sldSkeleton: withoutHyphens(skeletons[sldIndex]!),
+    sldPlain: withoutHyphens(hasIdn ? foldUnicode(unicode[sldIndex]!) : labels[sldIndex]!),
   };
 }

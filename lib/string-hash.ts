@@ -12,18 +12,23 @@ export function hashString(s: string): number {
 }
 
 // Reused buffers: the hot path allocates nothing.
-let prefix = new Uint32Array(64);
-let suffix = new Uint32Array(65);
-let powers = new Uint32Array(65);
+let prefix = new Uint32Array(65);
+let suffix = new Uint32Array(66);
+let powers = new Uint32Array(66);
+let out = new Uint32Array(64);
 powers[0] = 1;
 for (let i = 1; i < powers.length; i++) powers[i] = Math.imul(powers[i - 1]!, B) >>> 0;
 
-/** Calls `visit(hash)` for each deletion of one character of `s` (stops early when it returns true). */
-export function forEachDeletionHash(s: string, visit: (hash: number) => boolean): boolean {
+/**
+ * Hashes of each one-character deletion of `s`, in order, in a shared buffer (valid until the next call):
+ * `deletionHashes(s)[i]` is `hashString(s without s[i])` for i < s.length.
+ */
+export function deletionHashes(s: string): Uint32Array {
   const n = s.length;
-  if (n + 1 > suffix.length) {
+  if (n + 2 > suffix.length) {
     prefix = new Uint32Array(n + 1);
     suffix = new Uint32Array(n + 2);
+    out = new Uint32Array(n);
     const p = new Uint32Array(n + 2);
     p[0] = 1;
     for (let i = 1; i < p.length; i++) p[i] = Math.imul(p[i - 1]!, B) >>> 0;
@@ -34,9 +39,6 @@ export function forEachDeletionHash(s: string, visit: (hash: number) => boolean)
   for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i]!, B) + s.charCodeAt(i)) >>> 0;
   suffix[n] = 0;
   for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(s.charCodeAt(i), powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
-  for (let i = 0; i < n; i++) {
-    const h = (Math.imul(prefix[i]!, powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
-    if (visit(h)) return true;
-  }
-  return false;
+  for (let i = 0; i < n; i++) out[i] = (Math.imul(prefix[i]!, powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+  return out;
 }

@@ -1,8 +1,10 @@
 import type { EngineIndex } from '../engine-index';
-import { findInParents } from './official';
+import { findUpTo } from './official';
 
-/** The host or one of its parents is on the list's `blocked` hosts or the administrator's blockedDomains. */
-export function isBlocked(host: string, index: EngineIndex): boolean {
+const isBlockedHost = (index: EngineIndex) => (candidate: string) => (index.blockedHosts.has(candidate) ? true : undefined);
+
+/** The host or one of its parents (up to its registrable domain) is blocked by the list or the administrator. */
+export function isBlocked(host: string, domain: string | null, index: EngineIndex): boolean {
   if (index.blockedHosts.size === 0) return false;
-  return findInParents(host, (c) => (index.blockedHosts.has(c) ? true : undefined)) === true;
+  return findUpTo(host, domain ?? host, isBlockedHost(index)) === true;
 }

@@ -69,14 +69,10 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   // Unlike a one-piece name, a hyphenated brand name is still scanned: "compte-ameli" is a product
   // name and also a lure word next to a brand.
   const used = new Array<boolean>(pieces.length).fill(false);
-  const free = (i: number, size: number) => {
-    for (let k = i; k < i + size; k++) if (used[k]) return false;
-    return true;
-  };
   // Brands first (longest window wins), so "carte-vitale" is a brand here even if it is also a lure word.
   for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
     for (let i = 0; i + size <= pieces.length; i++) {
-      if (!free(i, size)) continue;
+      if (!isFree(used, i, size)) continue;
       const brands = index.brandsBySkeleton.get(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''));
       if (!brands) continue;
       found.brand ??= brands[0]!;
@@ -87,7 +83,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   }
   for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
     for (let i = 0; i + size <= pieces.length; i++) {
-      if (!free(i, size)) continue;
+      if (!isFree(used, i, size)) continue;
       if (index.keywords.has(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''))) {
         found.keyword = true;
         used.fill(true, i, i + size);
@@ -119,6 +115,11 @@ function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void
       found.keyword = true;
     }
   }
+}
+
+function isFree(used: boolean[], from: number, size: number): boolean {
+  for (let k = from; k < from + size; k++) if (used[k]) return false;
+  return true;
 }
 
 function hasBrandAndKeyword(pieces: string[], from: number, to: number, index: EngineIndex): boolean {

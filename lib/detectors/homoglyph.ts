@@ -8,13 +8,12 @@ import { alternativeSkeletons } from '../skeleton';
  * accents, rn→m, 1→l, 0→o, vv→w, cl→d) but is not spelled like it: `arneli.fr`, `amél1.com`, `xn--…`.
  */
 export function detectHomoglyph(view: HostView, index: EngineIndex): Match | null {
-  const skel = view.skeletons[view.sldIndex]!.replace(/-/g, '');
-  let brands = index.brandsBySkeleton.get(skel);
+  let brands = index.brandsBySkeleton.get(view.sldSkeleton);
   if (!brands) {
     for (const alt of alternativeSkeletons(view.unicode[view.sldIndex]!)) brands ??= index.brandsBySkeleton.get(alt.replace(/-/g, ''));
   }
   if (!brands) return null;
-  const spelled = view.unicode[view.sldIndex]!.replace(/-/g, '');
+  const spelled = view.sldSpelled;
   // A name that is already the folded reading of a brand is not a disguise of it: "lcl" reads "ld" and
   // "henner" reads "hemer", yet ld.fr and hemer.de are other names. `1cl` still reads as lcl.
   const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled && (view.hasIdn || spelled !== b.skeleton));

@@ -8,21 +8,29 @@ export interface OfficialMatch {
   loginHost: boolean;
 }
 
-/** Calls `visit` with the host and each parent ("a.b.fr", "b.fr", "fr") until it returns a value. */
-export function findInParents<T>(host: string, visit: (candidate: string) => T | undefined): T | undefined {
-  let candidate = host;
+/**
+ * Walks from the host up to `stop` (its registrable domain, or the host itself when it has none) and
+ * returns the first value `visit` gives: "a.b.ameli.fr", "b.ameli.fr", "ameli.fr". Label boundaries only,
+ * never a substring, and never above the registrable domain (a public suffix is nobody's).
+ */
+export function findUpTo<T>(host: string, stop: string, visit: (candidate: string) => T | undefined): T | undefined {
+  let at = 0;
   for (;;) {
+    const candidate = at === 0 ? host : host.slice(at);
     const found = visit(candidate);
-    if (found !== undefined) return found;
-    const dot = candidate.indexOf('.');
-    if (dot < 0) return undefined;
-    candidate = candidate.slice(dot + 1);
+    if (found !== undefined || candidate.length <= stop.length) return found;
+    at = host.indexOf('.', at) + 1;
+    if (at === 0) return undefined;
   }
 }
 
-/** The host, or one of its parents, is a listed domain. Label-boundary suffix match, never a substring. */
-export function findOfficial(host: string, index: EngineIndex): OfficialMatch | null {
-  const hit = findInParents(host, (c) => index.officialDomains.get(c));
+/** The host, or one of its parents, is a listed domain (or one an administrator added). */
+export function findOfficial(host: string, domain: string | null, index: EngineIndex): OfficialMatch | null {
+  // Listed domains are registrable domains: one lookup, unless a policy added deeper hosts.
+  const hit =
+    index.deepOfficialDomains || !domain
+      ? findUpTo(host, domain ?? host, (c) => index.officialDomains.get(c))
+      : index.officialDomains.get(domain);
   if (!hit) return null;
   return { org: hit.org, domain: hit.domain, viaPolicy: hit.viaPolicy, loginHost: index.loginHosts.has(host) };
 }

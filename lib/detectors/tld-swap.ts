@@ -10,9 +10,9 @@ import { suffixTargetsFrance } from './suffix-guard';
  */
 export function detectTldSwap(view: HostView, index: EngineIndex): Match | null {
   const spelled = view.unicode[view.sldIndex]!;
-  const brands = index.brandsBySkeleton.get(view.skeletons[view.sldIndex]!.replace(/-/g, ''));
+  const brands = index.brandsBySkeleton.get(view.sldSkeleton);
   if (!brands) return null;
-  const noHyphens = spelled.replace(/-/g, '');
+  const noHyphens = view.sldSpelled;
   const brand = brands.find((b) => b.token.replace(/-/g, '') === noHyphens);
   if (!brand) return null;
   if (spelled !== brand.token) {

@@ -1,8 +1,8 @@
-import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
+import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode } from '../skeleton';
-import { forEachDeletionHash, hashString } from '../string-hash';
+import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
 import { suffixTargetsFrance } from './suffix-guard';
 
@@ -15,23 +15,26 @@ import { suffixTargetsFrance } from './suffix-guard';
  */
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH - 1) return null;
-  // name = brand minus one character (or two on long brands)
-  let hit = closeEnough(name, index.typoNeighbours.get(hashString(name)));
-  if (hit) return hit;
-  // name = brand plus one character; or one replacement / transposition
-  forEachDeletionHash(name, (h) => {
-    hit = closeEnough(name, index.typoBrands.get(h)) ?? closeEnough(name, index.typoNeighbours.get(h));
-    return hit !== null;
-  });
+  nameMask = letterMask(name);
+  // name = brand minus one character: name is one of the brand's deletions
+  let hit = closeEnough(name, index.typoKeys.get(hashString(name)));
+  // name = brand plus one character (a deletion of name is the brand), or one replacement or
+  // transposition (a deletion of name is a deletion of the brand)
+  const hashes = deletionHashes(name);
+  for (let i = 0; i < name.length && !hit; i++) hit = closeEnough(name, index.typoKeys.get(hashes[i]!));
   if (hit || name.length < LONG_BRAND_LENGTH - 2) return hit;
-  // Two edits on a long brand: candidates share the first or the last three letters, length within 2.
-  const head = name.slice(0, 3);
-  const tail = name.slice(-3);
-  for (let len = name.length - 2; len <= name.length + 2 && !hit; len++) {
-    if (len < LONG_BRAND_LENGTH) continue;
-    hit = closeEnough(name, index.longBrandBuckets.get(longBucketKey(head, len))) ?? closeEnough(name, index.longBrandBuckets.get(longBucketKey(tail, len) ^ 1));
-  }
-  return hit;
+  // Two edits on a long brand: candidates share the first or the last three letters.
+  return closeEnough(name, index.longBrandBuckets.get(longBucketKey(name.slice(0, 3), 0))) ?? closeEnough(name, index.longBrandBuckets.get(longBucketKey(name.slice(-3), 1)));
+}
+
+// Letters of the name being checked (set once per findTypoBrand call; the engine is synchronous).
+let nameMask = 0;
+
+/** Number of set bits in a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** The first typo-eligible brand within its allowed distance of `name` (candidates are rare: no allocation). */
@@ -40,6 +43,8 @@ function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
   for (const brand of brands) {
     if (brand.plain === name) continue;
     const max = brand.plain.length >= LONG_BRAND_LENGTH ? 2 : 1;
+    // Each edit adds or removes at most two letters from the set of letters used.
+    if (popcount(nameMask ^ brand.letterMask) > 2 * max) continue;
     if (boundedOsaDistance(name, brand.plain, max) > max) continue;
     if (isLikelyNamesake(name, brand.plain)) continue;
     return brand;
@@ -67,7 +72,7 @@ function isLikelyNamesake(name: string, brand: string): boolean {
 export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   const split = detectSplitName(view, index);
   if (split) return split;
-  const name = foldUnicode(view.unicode[view.sldIndex]!).replace(/-/g, '');
+  const name = view.sldPlain;
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
   if (index.typoBrands.get(hashString(name))?.some((b) => b.plain === name)) return null; // same letters: homoglyph / tld-swap
   const brand = findTypoBrand(name, index);

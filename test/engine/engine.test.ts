@@ -277,6 +277,12 @@ describe('administrator options', () => {
     expect(v.reasons).toEqual(['policy-official']);
     expect(managed.classify('https://ameli-partner.example/').verdict).toBe('official');
   });
+  it('an official entry below a registrable domain covers that host only', () => {
+    const deep = createEngine(testList, { extraOfficialDomains: ['sante.groupe-exemple.fr'] });
+    expect(deep.classify('https://www.sante.groupe-exemple.fr/').verdict).toBe('official');
+    expect(deep.classify('https://groupe-exemple.fr/').verdict).toBe('unknown');
+    expect(deep.classify('https://ameli.fr/').verdict).toBe('official');
+  });
   it('blockedDomains are lookalike', () => {
     expect(managed.classify('https://x.bad.example.org/').verdict).toBe('lookalike');
     expect(managed.classify('https://x.bad.example.org/').reasons).toEqual(['blocked']);
