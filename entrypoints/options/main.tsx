@@ -5,8 +5,11 @@ import { request } from '@/lib/browser/rpc';
 import { userExceptions, userSettings } from '@/lib/browser/storage';
 import { listStatusSchema, okSchema, settingsInfoSchema, type ListStatus, type SettingsInfo } from '@/lib/messages';
 import type { UserException } from '@/lib/exceptions';
+import { setDocumentLanguage } from '@/components/lang';
 import '@/components/styles.css';
 import './options.css';
+
+setDocumentLanguage();
 
 document.title = i18n.t('options_pageTitle');
 const root = document.getElementById('app')!;

@@ -4,8 +4,11 @@ import { Popup } from '@/components/Popup';
 import { request } from '@/lib/browser/rpc';
 import { listStatusSchema, verdictSchema } from '@/lib/messages';
 import { invalidVerdict } from '@/lib/tab-state';
+import { setDocumentLanguage } from '@/components/lang';
 import '@/components/styles.css';
 import './popup.css';
+
+setDocumentLanguage();
 
 async function main() {
   const root = document.getElementById('app')!;

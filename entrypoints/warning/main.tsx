@@ -4,8 +4,11 @@ import { i18n } from '#i18n';
 import { WarningView } from '@/components/WarningView';
 import { request } from '@/lib/browser/rpc';
 import { okSchema, warningInfoSchema, type WarningInfo } from '@/lib/messages';
+import { setDocumentLanguage } from '@/components/lang';
 import '@/components/styles.css';
 import './warning.css';
+
+setDocumentLanguage();
 
 // The hash only carries the id of the pending warning; what is shown and where "continue" goes
 // come from the background's record for this tab, so forged parameters achieve nothing.

@@ -63,6 +63,7 @@ describe('Vigie Santé in Chromium', () => {
     await p.getByRole('heading', { level: 1 }).waitFor();
     expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe("Ce site n'est pas ameli.fr");
     expect(await p.textContent('body')).toContain('ameli-remboursement.fr');
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(srv.submissions).toEqual([]);
     await p.screenshot({ path: resolve(SHOTS, 'warning.png'), fullPage: true });
     // 200 % zoom on a 1100 px window = 550 CSS px: everything reflows, nothing scrolls sideways.
