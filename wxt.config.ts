@@ -1,6 +1,30 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+// Public half of the key that fixes the Chromium extension id (jhkohliimpmbdcncgdkobpgofojmbpob), so that
+// enterprise policies can name it. The private half never enters the repository.
+const manifestKey = readFileSync(resolve(import.meta.dirname, 'lib/data/manifest-key.txt'), 'utf8').trim();
+
+/**
+ * Our views never render raw HTML (page text must never become markup), so Preact's
+ * dangerouslySetInnerHTML path is turned into plain text at build time. This also keeps the Firefox
+ * build free of innerHTML assignments, which `web-ext lint` (and store review) flag.
+ */
+function preactWithoutRawHtml(): Plugin {
+  return {
+    name: 'vigie:preact-without-raw-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/node_modules\/preact\/dist\/preact\.(module\.)?m?js/.test(id)) return null;
+      const out = code.replace(/(\w+)\.innerHTML=(\w+)\.__html/g, '$1.textContent=$2.__html').replace(/(\w+)\.innerHTML=""/g, '$1.textContent=""');
+      if (/\.innerHTML=/.test(out)) throw new Error(`${id}: an innerHTML assignment is left; update preactWithoutRawHtml`);
+      return { code: out, map: null };
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -8,9 +32,9 @@ export default defineConfig({
   // Locales live with the views that use them; WXT generates _locales/ from them.
   i18n: { localesDir: resolve(import.meta.dirname, 'components/locales') },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preactWithoutRawHtml(), preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
@@ -18,5 +42,18 @@ export default defineConfig({
     // before the page is used; tabs: read a tab's address for the popup after a restart and send a tab
     // to the warning page; alarms: periodic list synchronisation.
     permissions: ['storage', 'webNavigation', 'tabs', 'alarms'],
-  },
+    // The content script must run wherever a fake page can be; the background fetches the signed list
+    // from the administrator's listUrl (any host) and posts SOC reports to reportUrl.
+    host_permissions: ['<all_urls>'],
+    ...(browser === 'firefox'
+      ? // Firefox: a fixed id, needed for policies.json (3rdparty) and managed storage.
+        // It collects nothing ("none"): SOC reports go only to an endpoint the administrator configures.
+        {
+          browser_specific_settings: {
+            gecko: { id: 'vigie-sante@vigie-sante.github.io', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { key: manifestKey, storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });
