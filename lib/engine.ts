@@ -22,11 +22,14 @@ export interface Engine {
 }
 
 // Strongest evidence first: the order reasons are listed in and the detector whose target is named.
+// Detectors that see a brand spelled exactly (or disguised) come before the typo detector, which only
+// runs when none of them found a strong imitation: `axa-mutuelle.org` imitates axa.fr, not a mutuelle
+// two letters away.
 const DETECTORS: ReadonlyArray<(view: HostView, index: EngineIndex) => Match | null> = [
   detectHomoglyph,
   detectEmbedding,
-  detectTypo,
   detectCombosquat,
+  detectTypo,
   detectTldSwap,
 ];
 
@@ -67,6 +70,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     if (view) {
       for (const detect of DETECTORS) {
+        if (detect === detectTypo && best?.severity === 'lookalike') continue;
         const m = detect(view, index);
         if (!m) continue;
         for (const r of m.reasons) if (!reasons.includes(r)) reasons.push(r);

@@ -75,6 +75,8 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       if (!isFree(used, i, size)) continue;
       const brands = index.brandsBySkeleton.get(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''));
       if (!brands) continue;
+      // Two names of one organisation side by side ("cpam-ameli") is as strong as a lure word.
+      if (found.brand && found.brand !== brands[0] && found.brand.org.id === brands[0]!.org.id) found.keyword = true;
       found.brand ??= brands[0]!;
       used.fill(true, i, i + size);
       // A product name that is itself brand + lure word ("compte-ameli") still counts as the combination.

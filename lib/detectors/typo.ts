@@ -75,6 +75,8 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   const name = view.sldPlain;
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
   if (index.typoBrands.get(hashString(name))?.some((b) => b.plain === name)) return null; // same letters: homoglyph / tld-swap
+  // A name that is another brand exactly (maif, next to macif) is that brand, not a typo of the other.
+  if (index.brandsBySkeleton.has(view.sldSkeleton) || index.brandsBySkeleton.has(name)) return null;
   const brand = findTypoBrand(name, index);
   if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };

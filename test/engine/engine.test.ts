@@ -157,6 +157,9 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     ['https://maif-espace-client.com/', 'lookalike', 'maif.fr', 'combosquat'],
     ['https://axa-remboursement.com/', 'lookalike', 'axa.fr', 'combosquat'],
     ['https://mgen-connexion.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
+    ['https://compte-carte-vitale-ameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://assurance-maladie-ameli.com/', 'lookalike', 'ameli.fr', 'combosquat'], // two names of one organisation
+    ['https://axa-remboursement-maif.com/', 'lookalike', 'axa.fr', 'combosquat'], // the first brand is named
     ['https://harmonie-mutuelle-espace.com/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
     ['https://ameli-remboursement2024.com/', 'lookalike', 'ameli.fr', 'combosquat'], // numbers do not hide a lure word
     ['https://ameli24-securite.com/', 'lookalike', 'ameli.fr', 'combosquat'],
@@ -170,6 +173,7 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://ameli2024.com/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
+    ['https://maif.netlify.app/', 'suspicious', 'maif.fr', 'free-hosting'], // not a typo of a longer brand
     ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
     ['https://generali.com.br/', 'unknown', null], // a sister company abroad, not a fake aimed at French users
     ['https://generali.de/', 'unknown', null],

@@ -30,6 +30,7 @@ export const testList: VigieList = validateList({
       sources: ['https://www.harmonie-mutuelle.fr/'],
     },
     { id: 'maif', name: 'MAIF', category: 'insurer', domains: ['maif.fr'], brands: ['maif'], sources: ['https://www.maif.fr/'] },
+    { id: 'macif', name: 'Macif', category: 'insurer', domains: ['macif.fr'], brands: ['macif'], sources: ['https://www.macif.fr/'] },
     { id: 'axa', name: 'AXA France', category: 'insurer', domains: ['axa.fr'], brands: ['axa'], sources: ['https://www.axa.fr/'] },
     { id: 'mgen', name: 'MGEN', category: 'insurer', domains: ['mgen.fr'], brands: ['mgen'], sources: ['https://www.mgen.fr/'] },
     {
