@@ -27,10 +27,47 @@ export type NormalizedUrl =
 const MAX_INPUT = 8192;
 const WEB_SCHEME = /^https?:\/\//i;
 const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-// Fast path for the common shape: http(s)://host[:port][/?#…], lower-case ASCII host, no userinfo.
-const SIMPLE = /^https?:\/\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)\.?(?::\d{1,5})?(?:[/?#]|$)/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const IPV4_LIKE = /^[0-9.]+$|^0x|\.0x|^[0-9a-fx.]+$/i;
+
+/**
+ * Fast path for the common shape, http(s)://host[:port][/?#…] with a lower-case ASCII host: the host
+ * the URL parser would give, or null to let the parser decide (userinfo, upper case, IDN, odd IPv4
+ * spellings such as 0x7f.1, percent-escapes, backslashes…).
+ */
+function simpleHost(input: string): string | null {
+  const start = input.startsWith('https://') ? 8 : input.startsWith('http://') ? 7 : -1;
+  if (start < 0) return null;
+  let i = start;
+  let numeric = true; // only characters that could spell an IPv4 address in some base: let the parser decide
+  let prev = 46; // '.'
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const letter = c >= 97 && c <= 122;
+    if (letter || (c >= 48 && c <= 57)) {
+      if (letter && c > 102 && c !== 120) numeric = false; // beyond 'f', and not the 'x' of 0x
+    } else if (c === 45) {
+      if (prev === 46) return null; // label starting with '-'
+    } else if (c === 46) {
+      if (prev === 46 || prev === 45) return null; // empty label, or label ending with '-'
+    } else break;
+    prev = c;
+  }
+  const end = i;
+  if (end === start || prev === 45) return null;
+  if (i < input.length && input.charCodeAt(i) === 58) {
+    // :port, digits only, then the end of the authority
+    let digits = 0;
+    for (i++; i < input.length && input.charCodeAt(i) >= 48 && input.charCodeAt(i) <= 57; i++) digits++;
+    if (digits === 0 || digits > 5 || Number(input.slice(i - digits, i)) > 65535) return null;
+  }
+  if (i < input.length) {
+    const c = input.charCodeAt(i);
+    if (c !== 47 && c !== 63 && c !== 35) return null; // '/', '?', '#'
+  }
+  if (numeric) return null;
+  const host = input.slice(start, end);
+  return prev === 46 ? host.slice(0, -1) : host;
+}
 
 const TLDTS_OPTIONS = {
   allowPrivateDomains: true,
@@ -43,8 +80,10 @@ const TLDTS_OPTIONS = {
 } as const;
 
 function hostFromInput(input: string): { host: string } | { invalid: string; host?: string } {
-  const simple = SIMPLE.exec(input);
-  if (simple && !simple[1]!.includes('..') && !IPV4_LIKE.test(simple[1]!)) return { host: simple[1]! };
+  const simple = simpleHost(input);
+  if (simple) return { host: simple };
+  // Control characters make a line garbage (the URL parser would quietly drop some of them).
+  if (/[\u0000-\u001f\u007f]/.test(input)) return { invalid: 'control characters' };
 
   let candidate = input;
   if (!WEB_SCHEME.test(candidate)) {
@@ -67,11 +106,9 @@ function hostFromInput(input: string): { host: string } | { invalid: string; hos
 
 export function normalizeUrl(raw: string): NormalizedUrl {
   if (typeof raw !== 'string') return { kind: 'invalid', host: null, why: 'not a string' };
-  const input = raw.trim();
+  const input = raw.length > 0 && raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
   if (!input) return { kind: 'invalid', host: null, why: 'empty' };
   if (input.length > MAX_INPUT) return { kind: 'invalid', host: null, why: 'too long' };
-  // Whitespace or control characters inside the authority make it garbage, not a URL.
-  if (/[\u0000-\u001f\u007f]/.test(input)) return { kind: 'invalid', host: null, why: 'control characters' };
 
   const found = hostFromInput(input);
   if ('invalid' in found) return { kind: 'invalid', host: found.host ?? null, why: found.invalid };

@@ -38,7 +38,21 @@ export function foldUnicode(label: string): string {
 }
 
 /** Skeleton of an ASCII-or-Unicode label (already lower case). */
+/** Whether a label could change under skeletonOf: non-ASCII, 0/1, or one of the letter pairs. */
+function mayFold(label: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c > 127 || c === 48 || c === 49) return true;
+    // rn, nn, vv, cl
+    if ((c === 110 && (prev === 114 || prev === 110)) || (c === 118 && prev === 118) || (c === 108 && prev === 99)) return true;
+    prev = c;
+  }
+  return false;
+}
+
 export function skeletonOf(label: string): string {
+  if (!mayFold(label)) return label; // most labels: one scan, no allocation
   let s = foldUnicode(label);
   // Digits first, so that a sequence they complete is folded too ("lc1" → "lcl" → "ld", like "lcl").
   if (s.includes('0') || s.includes('1')) s = s.replace(DIGIT_LOOKALIKE_RUN, toLetters);

@@ -63,3 +63,22 @@ describe('normalizeUrl', () => {
     }
   });
 });
+
+describe('fast path agrees with the URL parser', () => {
+  it.each([
+    'https://www.ameli.fr/', 'http://a-b.c-d.fr:80/x', 'https://ameli.fr.', 'https://x1.y2.com?q', 'https://face.be/', 'https://cafe.fr#x',
+    'https://ab.cd', 'https://0x7f.1/', 'https://1.2.3.4/', 'https://user:pw@ameli.fr/', 'https://ameli.fr:80@evil.example/',
+    'https://ameli.fr\\evil.example/', 'https://AMELI.fr/', 'https://am%65li.fr/', 'https://ameli.fr:99999/', 'https://-ameli.fr/',
+    'https://ameli-.fr/', 'https://a..b.fr/', 'https://ameli.fr:/x', 'http://ameli.fr?x', 'https://xn--meli-43d.fr/',
+  ])('%s', (input) => {
+    const n = normalizeUrl(input);
+    let expected: string | null = null;
+    try {
+      expected = new URL(input).hostname.replace(/\.$/, '');
+    } catch {
+      expected = null;
+    }
+    if (n.kind === 'host') expect(n.host).toBe(expected);
+    else expect(expected === null || expected.includes('..') || expected === '').toBe(true);
+  });
+});
