@@ -54,6 +54,8 @@ export interface EngineIndex {
   typoKeys: Map<number, Brand[]>;
   /** Long brands bucketed by their first and by their last three letters: candidates for two edits. */
   longBrandBuckets: Map<number, Brand[]>;
+  /** Typo-eligible brands by length of their plain form (one entry per spelling). */
+  typoByLength: Brand[][];
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
@@ -153,6 +155,7 @@ export function buildIndex(
   const typoBrands = new Map<number, Brand[]>();
   const typoKeys = new Map<number, Brand[]>();
   const longBrandBuckets = new Map<number, Brand[]>();
+  const typoByLength: Brand[][] = [];
   const gluedTargets = new Map<string, Brand>();
   const organizations = new Map<string, Organization>();
 
@@ -220,6 +223,7 @@ export function buildIndex(
       // One entry per spelling: "harmonie-mutuelle" and "harmoniemutuelle" are the same typo target.
       if (brand.typoEligible && !typoBrands.get(hashString(brand.plain))?.some((b) => b.plain === brand.plain)) {
         push(typoBrands, hashString(brand.plain), brand);
+        (typoByLength[brand.plain.length] ??= []).push(brand);
         push(typoKeys, hashString(brand.plain), brand);
         for (const d1 of deletions1(brand.plain)) push(typoKeys, hashString(d1), brand);
         // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000
@@ -264,6 +268,7 @@ export function buildIndex(
     typoBrands,
     typoKeys,
     longBrandBuckets,
+    typoByLength,
     gluedTargets,
     keywords,
     benignNeighbours: new Set(namesakes.typo),

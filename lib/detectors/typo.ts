@@ -13,9 +13,36 @@ import { suffixTargetsFrance } from './suffix-guard';
  * is checked. Measured on accent/confusable-folded names but not on rn→m style folding: stacking a
  * lookalike and a typo (`acorns` ≈ `acoss`) mostly finds real words.
  */
+/** Up to this many brands of a nearby length, checking each one directly beats hashing every deletion. */
+const DIRECT_SCAN_LIMIT = 96;
+
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH - 1) return null;
   nameMask = letterMask(name);
+  const direct = scanNearbyLengths(name, index);
+  if (direct !== undefined) return direct;
+  return findByDeletions(name, index);
+}
+
+/**
+ * Checks every typo-eligible brand whose length is within two of the name, letter-set filter first, or
+ * returns undefined when there are too many (a very large list): then the deletion index is used.
+ * Exact: each edit changes the set of letters used by at most two, so the filter never drops a match.
+ */
+function scanNearbyLengths(name: string, index: EngineIndex): Brand | null | undefined {
+  const from = Math.max(0, name.length - 2);
+  const to = Math.min(index.typoByLength.length - 1, name.length + 2);
+  let count = 0;
+  for (let len = from; len <= to; len++) count += index.typoByLength[len]?.length ?? 0;
+  if (count > DIRECT_SCAN_LIMIT) return undefined;
+  for (let len = from; len <= to; len++) {
+    const hit = closeEnough(name, index.typoByLength[len]);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function findByDeletions(name: string, index: EngineIndex): Brand | null {
   // name = brand minus one character: name is one of the brand's deletions
   let hit = closeEnough(name, index.typoKeys.get(hashString(name)));
   // name = brand plus one character (a deletion of name is the brand), or one replacement or
