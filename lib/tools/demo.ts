@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgs } from '../../test/e2e/chromium';
 import { startServer } from '../../test/e2e/server';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -31,18 +32,7 @@ const profile = mkdtempSync(join(tmpdir(), 'vigie-demo-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: false, // --headless=new below when there is no display: the old headless mode has no extensions
-  args: [
-    ...(headless ? ['--headless=new'] : []),
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--host-resolver-rules=MAP * 127.0.0.1',
-    '--lang=fr',
-  ],
+  args: [...chromiumArgs({ extensionDir: extension, headless }), '--lang=fr'],
   viewport: headless ? { width: 1100, height: 900 } : null,
   // The extension speaks the browser's language: show the French one (English browsers get English).
   env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },

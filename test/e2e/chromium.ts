@@ -18,6 +18,25 @@ export interface ExtBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Flags for Debian's Chromium on this kind of machine: no sandbox (root), no background traffic (the
+ * network is closed), every host name resolved to the local test server, and the extension loaded
+ * (`--headless=new`: the old headless mode has no extensions). Shared by the tests, the page benchmark
+ * and `npm start`.
+ */
+export function chromiumArgs(opts: { extensionDir: string | null; headless: boolean }): string[] {
+  return [
+    ...(opts.headless ? ['--headless=new', '--disable-gpu'] : []),
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP * 127.0.0.1',
+    ...(opts.extensionDir ? [`--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`] : ['--disable-extensions']),
+  ];
+}
+
 /** Chromium with the built extension, every host name resolved to 127.0.0.1. */
 export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run \`npx wxt build\``);
@@ -25,19 +44,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the real switch is --headless=new below: the old headless mode has no extensions
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--host-resolver-rules=MAP * 127.0.0.1',
-      '--lang=fr', // the extension's UI follows the browser's language: test the French one
-    ],
+    args: [...chromiumArgs({ extensionDir, headless: true }), '--lang=fr'], // the UI follows the browser's language: test the French one
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
     viewport: { width: 1100, height: 900 },
     locale: 'fr-FR',
