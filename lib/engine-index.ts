@@ -34,6 +34,8 @@ export interface Brand {
   typoEligible: boolean;
   /** Which letters a-z (bits 0-25) and digits (bit 26) `plain` uses: a cheap filter before edit distance. */
   letterMask: number;
+  /** How many times each letter (a-z, then digits, then anything else) occurs in `plain`: a finer filter. */
+  letterCounts: Uint8Array;
   /** The brand is an ordinary word (tutelaire): its bare name elsewhere is not a signal by itself. */
   common: boolean;
 }
@@ -102,6 +104,19 @@ export function letterMask(s: string): number {
     else m |= 1 << 27;
   }
   return m;
+}
+
+export const LETTER_BINS = 28;
+
+/** Fills `into` with the letter histogram of `s` (bins: a-z, digit, other) and returns it. */
+export function letterCounts(s: string, into: Uint8Array): Uint8Array {
+  into.fill(0);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const bin = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : 27;
+    if (into[bin]! < 255) into[bin]!++;
+  }
+  return into;
 }
 
 /** Bucket key of a long brand: hash of three letters, low bit 0 for the head, 1 for the tail. */
@@ -187,6 +202,7 @@ export function buildIndex(
           skeleton,
           plain: plainOf(token),
           letterMask: letterMask(plainOf(token)),
+          letterCounts: letterCounts(plainOf(token), new Uint8Array(LETTER_BINS)),
           org: ref,
           target,
           suffixes: [],

@@ -1,4 +1,4 @@
-import { LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
+import { LETTER_BINS, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode } from '../skeleton';
@@ -19,6 +19,7 @@ const DIRECT_SCAN_LIMIT = 96;
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH - 1) return null;
   nameMask = letterMask(name);
+  letterCounts(name, nameCounts);
   const direct = scanNearbyLengths(name, index);
   if (direct !== undefined) return direct;
   return findByDeletions(name, index);
@@ -56,6 +57,14 @@ function findByDeletions(name: string, index: EngineIndex): Brand | null {
 
 // Letters of the name being checked (set once per findTypoBrand call; the engine is synchronous).
 let nameMask = 0;
+const nameCounts = new Uint8Array(LETTER_BINS);
+
+/** L1 distance between two letter histograms, stopping once it exceeds `limit`. */
+function histogramDistance(a: Uint8Array, b: Uint8Array, limit: number): number {
+  let d = 0;
+  for (let i = 0; i < LETTER_BINS && d <= limit; i++) d += Math.abs(a[i]! - b[i]!);
+  return d;
+}
 
 /** Number of set bits in a 32-bit integer. */
 function popcount(x: number): number {
@@ -72,6 +81,8 @@ function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
     const max = brand.plain.length >= LONG_BRAND_LENGTH ? 2 : 1;
     // Each edit adds or removes at most two letters from the set of letters used.
     if (popcount(nameMask ^ brand.letterMask) > 2 * max) continue;
+    // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
+    if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) continue;
     if (boundedOsaDistance(name, brand.plain, max) > max) continue;
     if (isLikelyNamesake(name, brand.plain)) continue;
     return brand;
