@@ -22,6 +22,8 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
   // Anyone can open "msa.netlify.app" in a minute: the bare name on a hosting platform counts even when short.
   if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
   if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
-  if (brand.skeleton.length < MIN_TLD_SWAP_LENGTH || brand.common || !suffixTargetsFrance(view, brand)) return null;
+  // Short names alone elsewhere are mostly namesakes (ocso.com, axa.com), but not under .fr (cpam.fr).
+  const short = brand.skeleton.length < MIN_TLD_SWAP_LENGTH && view.suffix !== 'fr';
+  if (short || brand.common || !suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

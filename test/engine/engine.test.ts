@@ -175,6 +175,7 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
     ['https://maif.netlify.app/', 'suspicious', 'maif.fr', 'free-hosting'], // not a typo of a longer brand
     ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
+    ['https://alan.fr/', 'suspicious', 'alan.com', 'tld-swap'], // a short name alone still counts under .fr
     ['https://generali.com.br/', 'unknown', null], // a sister company abroad, not a fake aimed at French users
     ['https://generali.de/', 'unknown', null],
     ['https://generali-remboursement.de/', 'lookalike', 'generali.fr', 'combosquat'], // lure words count everywhere
@@ -187,6 +188,8 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://1cl.fr/', 'lookalike', 'lcl.fr', 'homoglyph'],
     ['https://lc1.com/', 'lookalike', 'lcl.fr', 'homoglyph'],
     ['https://axa.com/', 'unknown', null], // three letters alone: too many namesakes
+    ['https://maif.net/', 'unknown', null],
+    ['https://mgen.gouv.fr/', 'unknown', null],
     ['https://axa-dupont.fr/', 'unknown', null],
   ]);
 });
