@@ -1,16 +1,12 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { createEngine } from '@/lib/engine';
-import { defaultList } from '@/lib/default-list';
 import { combineVerdict } from '@/lib/decision';
 import { DEFAULT_POLICY_SETTINGS, mergeSettings, parseManagedPolicy } from '@/lib/policy';
-import { createShell, type LoadedList } from '@/lib/browser/shell';
+import { createShell } from '@/lib/browser/shell';
+import { loadCurrentList, startListSync } from '@/lib/browser/sync-runner';
+import { reportWarning, startSocReporting } from '@/lib/browser/soc';
 import type { SettingsInfo } from '@/lib/messages';
-
-/** The list in use. Today: the bundled list; the sync wiring replaces this with the last good synced list. */
-async function loadCurrentList(): Promise<LoadedList> {
-  return { list: defaultList, source: 'bundled' };
-}
 
 /** Administrator policy (managed storage) merged over defaults; a missing or broken policy means defaults. */
 async function loadPolicy(): Promise<SettingsInfo> {
@@ -38,10 +34,13 @@ async function loadPolicy(): Promise<SettingsInfo> {
 
 export default defineBackground(() => {
   const shell = createShell({
+    // The last good signed list from storage (never older than the bundled one), loaded before any verdict.
     loadCurrentList,
+    // Only when the administrator set reportUrl: {url, verdict, target, reasons, time, version}, queued.
+    onWarningShown: (verdict) => void reportWarning(verdict),
     loadPolicy,
     createEngine,
-    // No page signals yet: the URL verdict stands.
+    // A frame with no page signals keeps its URL verdict.
     combine: (v, signals, opts) => (signals ? combineVerdict(v, signals, opts) : v),
     badgeStrings: () => ({
       defaultTitle: i18n.t('extName'),
@@ -62,6 +61,9 @@ export default defineBackground(() => {
   browser.tabs.onReplaced.addListener((added, removed) => shell.onTabReplaced(added, removed));
   browser.runtime.onMessage.addListener((message, sender) => shell.onMessage(message, sender));
   shell.watchStorage();
+  // Signed list sync on install, startup and every syncIntervalMinutes (alarms); a new list rebuilds the engine.
+  startListSync({ onListChanged: () => void shell.reload(), onStatusChanged: () => void shell.reload() });
+  startSocReporting();
 
   // A new administrator policy rebuilds the engine (extra official / blocked domains may change).
   browser.storage.onChanged.addListener((_changes, area) => {

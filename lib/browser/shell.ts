@@ -63,6 +63,8 @@ export interface ShellDeps {
     opts: { exceptionForHost: boolean; matcher: BrandMatcherData | null },
   ) => Verdict;
   badgeStrings: () => BadgeStrings;
+  /** A warning was shown for `verdict` (full page, or an escalated in-page banner): SOC reporting hook. */
+  onWarningShown?: (verdict: Verdict) => void;
   now?: () => number;
 }
 
@@ -225,6 +227,7 @@ export function createShell(deps: ShellDeps) {
     };
     pending[String(tabId)] = w;
     store.setWarning(tabId, verdict);
+    deps.onWarningShown?.(verdict);
     const hash = new URLSearchParams({ id, url }).toString();
     // Navigate first (every millisecond counts before the fake page can load), then persist.
     const navigated = browser.tabs.update(tabId, { url: `${warningPage}#${hash}` }).catch(() => undefined);
@@ -415,10 +418,14 @@ export function createShell(deps: ShellDeps) {
         const { tab, frameId, url } = sender as Required<Sender>;
         return ready.then(async () => {
           const { type: _t, ...signals } = m.data;
+          const before = store.frameVerdict(tab.id!, frameId)?.verdict;
           store.setSignals(tab.id!, frameId, url, classify(url), signals);
           persistTabs();
           void updateBadge(tab.id!);
-          return frameState(tab.id!, frameId, url);
+          const state = await frameState(tab.id!, frameId, url);
+          // Page signals turned this frame into a warned one: the in-page banner is shown.
+          if (state.verdict.verdict !== before && SEVERITY_DANGER.has(state.verdict.verdict)) deps.onWarningShown?.(state.verdict);
+          return state;
         });
       }
       case 'userProceed': {
