@@ -20,9 +20,10 @@ const contentSender = (tabId: number, url: string, frameId = 0) => ({
 });
 const warningSender = (tabId: number) => ({ id: 'test-extension-id', url: `${EXT}/warning.html#id=x`, tab: { id: tabId } as never });
 
-async function makeShell(policy: Partial<SettingsInfo['settings']> = {}, locked: string[] = []) {
+async function makeShell(policy: Partial<SettingsInfo['settings']> = {}, locked: string[] = [], onWarningShown?: (v: Verdict) => void) {
   const { createShell, DEFAULT_SETTINGS } = await import('@/lib/browser/shell');
   const shell = createShell({
+    onWarningShown,
     loadCurrentList: async () => ({ list: defaultList, source: 'bundled' }),
     loadPolicy: async () => ({ settings: { ...DEFAULT_SETTINGS, ...policy }, locked }),
     createEngine,
@@ -216,6 +217,25 @@ describe('background shell', () => {
     await shell.onMessage({ type: 'pageSignals', brandOrgIds: ['mgen'], sensitive: ['card-number'] }, contentSender(12, 'https://forms.example.com/f', 4));
     const v12 = (await shell.onMessage({ type: 'getTabVerdict', tabId: 12 }, popupSender)) as Verdict;
     expect(SEVERITY[v12.verdict]).toBe(SEVERITY.suspicious);
+  });
+
+  it('tells the SOC hook about each warning shown: the full page, and a banner once page signals escalate', async () => {
+    const shown: Verdict[] = [];
+    const shell = await makeShell({}, [], (v) => shown.push(v));
+    await shell.onBeforeNavigate(nav(21, 'http://ameli-remboursement.fr/connexion'));
+    expect(shown.map((v) => [v.host, v.verdict])).toEqual([['ameli-remboursement.fr', 'lookalike']]);
+    const url = 'http://mon-espace-securise.com/login';
+    await shell.onCommitted(nav(22, url));
+    const signals = { type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: false };
+    await shell.onMessage(signals, contentSender(22, url));
+    await shell.onMessage(signals, contentSender(22, url)); // the same page reporting again is not a new warning
+    expect(shown.map((v) => [v.host, v.verdict])).toEqual([
+      ['ameli-remboursement.fr', 'lookalike'],
+      ['mon-espace-securise.com', 'suspicious'],
+    ]);
+    await shell.onCommitted(nav(23, 'https://www.lemonde.fr/'));
+    await shell.onMessage({ type: 'pageSignals', brandOrgIds: [], sensitive: ['password'], sensitiveInput: false }, contentSender(23, 'https://www.lemonde.fr/'));
+    expect(shown).toHaveLength(2);
   });
 
   it('ignores malformed messages and wrong senders (returns undefined, never throws)', async () => {
