@@ -104,7 +104,10 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
 }
 
 /** "ameli2024", "remboursement24", "2fa-securite": a number stuck to a brand or a lure word does not hide it. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void {
+  if (!isDigit(piece.charCodeAt(0)) && !isDigit(piece.charCodeAt(piece.length - 1))) return;
   const core = piece.replace(/^[0-9]+|[0-9]+$/g, '');
   if (core === piece || core.length < 3) return;
   const brands = index.brandsBySkeleton.get(core);

@@ -120,10 +120,14 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
 }
 
+const MAX_SPLIT_NAME = 40;
+
 /** A dot slipped inside the name (`fra.nceconnect.fr`, `am.eli.fr`): the last two labels spell the brand. */
 function detectSplitName(view: HostView, index: EngineIndex): Match | null {
   if (view.sldIndex < 1) return null;
-  const joined = foldUnicode(view.unicode[view.sldIndex - 1]! + view.unicode[view.sldIndex]!).replace(/-/g, '');
+  const head = view.unicode[view.sldIndex - 1]!;
+  if (head === 'www' || head.length + view.sldPlain.length > MAX_SPLIT_NAME) return null;
+  const joined = foldUnicode(head + view.unicode[view.sldIndex]!).replace(/-/g, '');
   const brand = index.typoBrands.get(hashString(joined))?.find((b) => b.plain === joined);
   return brand && suffixTargetsFrance(view, brand) ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
 }
