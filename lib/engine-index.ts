@@ -70,6 +70,12 @@ export interface EngineIndex {
   /** First two characters of every brand skeleton (cheap filter before slicing). */
   brandHeads: Set<string>;
   brandTails: Set<string>;
+  /**
+   * For every pair of characters: bit 1 if some brand (embeddable ones included) starts with it, bit 2 if
+   * some brand ends with it. A host none of whose pieces starts or ends like a brand cannot hold one, and
+   * the embedding and combination detectors are skipped for it (most of the web).
+   */
+  brandEdges: Uint8Array;
   organizations: Map<string, Organization>;
 }
 
@@ -104,6 +110,12 @@ export function letterMask(s: string): number {
     else m |= 1 << 27;
   }
   return m;
+}
+
+const EDGE_TABLE_SIZE = 128 * 128;
+/** Slot of a character pair in `brandEdges` (non-ASCII folded onto ASCII slots: a filter may only err towards "maybe"). */
+export function edgeIndex(c0: number, c1: number): number {
+  return (c0 & 127) * 128 + (c1 & 127);
 }
 
 export const LETTER_BINS = 28;
@@ -271,6 +283,11 @@ export function buildIndex(
   const keywords = new Set(list.keywords.map(flat).filter((k) => k.length >= 2));
   const brandLengths = [...new Set([...brandsBySkeleton.keys()].map((k) => k.length))].sort((a, b) => b - a);
   const keywordLengths = [...new Set([...keywords].map((k) => k.length))].sort((a, b) => b - a);
+  const brandEdges = new Uint8Array(EDGE_TABLE_SIZE);
+  for (const k of embeddableBySkeleton.keys()) {
+    brandEdges[edgeIndex(k.charCodeAt(0), k.charCodeAt(1))]! |= 1;
+    brandEdges[edgeIndex(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= 2;
+  }
   const brandHeads = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(0, 2)));
   const brandTails = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(-2)));
 
@@ -292,6 +309,7 @@ export function buildIndex(
     brandLengths,
     brandHeads,
     brandTails,
+    brandEdges,
     organizations,
   };
 }

@@ -1,5 +1,5 @@
 import { getPublicSuffix } from 'tldts';
-import { buildIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
+import { buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { isBlocked } from './detectors/blocked';
 import { detectCombosquat } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
@@ -32,6 +32,17 @@ const DETECTORS: ReadonlyArray<(view: HostView, index: EngineIndex) => Match | n
   detectTypo,
   detectTldSwap,
 ];
+
+/** Whether some piece of the host starts or ends like a brand (see EngineIndex.brandEdges). */
+function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
+  for (const { skel } of view.tokens) {
+    const n = skel.length;
+    if (n < 2) return true;
+    if (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & 1) return true;
+    if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & 2) return true;
+  }
+  return false;
+}
 
 function suffixOf(domain: string): string {
   return getPublicSuffix(domain, { allowPrivateDomains: true }) ?? domain.slice(domain.lastIndexOf('.') + 1);
@@ -69,8 +80,10 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     if (view) {
+      const brandLike = mayHoldBrand(view, index);
       for (const detect of DETECTORS) {
         if (detect === detectTypo && best?.severity === 'lookalike') continue;
+        if (!brandLike && (detect === detectEmbedding || detect === detectCombosquat)) continue;
         const m = detect(view, index);
         if (!m) continue;
         for (const r of m.reasons) if (!reasons.includes(r)) reasons.push(r);

@@ -19,7 +19,7 @@ const DIRECT_SCAN_LIMIT = 96;
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH - 1) return null;
   nameMask = letterMask(name);
-  letterCounts(name, nameCounts);
+  countsOf = null;
   const direct = scanNearbyLengths(name, index);
   if (direct !== undefined) return direct;
   return findByDeletions(name, index);
@@ -58,6 +58,7 @@ function findByDeletions(name: string, index: EngineIndex): Brand | null {
 // Letters of the name being checked (set once per findTypoBrand call; the engine is synchronous).
 let nameMask = 0;
 const nameCounts = new Uint8Array(LETTER_BINS);
+let countsOf: string | null = null; // which name nameCounts holds: filled only when a candidate passes the mask
 
 /** L1 distance between two letter histograms, stopping once it exceeds `limit`. */
 function histogramDistance(a: Uint8Array, b: Uint8Array, limit: number): number {
@@ -82,6 +83,7 @@ function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
     // Each edit adds or removes at most two letters from the set of letters used.
     if (popcount(nameMask ^ brand.letterMask) > 2 * max) continue;
     // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
+    if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
     if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) continue;
     if (boundedOsaDistance(name, brand.plain, max) > max) continue;
     if (isLikelyNamesake(name, brand.plain)) continue;
