@@ -20,16 +20,16 @@ export interface AlertSubject {
 export type DialogKind = 'held' | 'typed';
 
 const CSS = `
-:host{position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important;display:block!important;visibility:visible!important;opacity:1!important}
+:host{position:sticky!important;top:0!important;left:0!important;right:0!important;width:auto!important;height:auto!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;transform:none!important;filter:none!important;contain:none!important;z-index:2147483647!important;pointer-events:none!important;display:block!important;visibility:visible!important;opacity:1!important}
 .w{font:16px/1.45 system-ui,sans-serif;color:#1b1b1b}
-.b{pointer-events:auto;position:absolute;top:0;left:0;right:0;background:#fff4f4;border-bottom:4px solid #b3001b;box-shadow:0 2px 12px #0004;padding:12px 16px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
+.b{pointer-events:auto;background:#fff4f4;border-bottom:4px solid #b3001b;box-shadow:0 2px 12px #0004;padding:12px 16px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
 .x{flex:1 1 320px}
 .t{font-weight:700;font-size:18px;color:#8a0015}
 p{margin:0 0 8px}
 a,button{font:inherit;font-weight:700;border-radius:6px;padding:9px 16px;cursor:pointer;text-decoration:none;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b}
 a{background:#1d4f91;border-color:#1d4f91;color:#fff}
 .p{background:#1b1b1b;color:#fff}
-.o{pointer-events:auto;position:absolute;inset:0;background:#0009;display:flex;align-items:center;justify-content:center;padding:16px}
+.o{pointer-events:auto;position:fixed;inset:0;background:#0009;display:flex;align-items:center;justify-content:center;padding:16px}
 .d{background:#fff;max-width:34rem;box-sizing:border-box;border-radius:10px;border-top:8px solid #b3001b;padding:22px}
 .r{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px}
 :focus-visible{outline:3px solid #0b5cd5;outline-offset:2px}
@@ -76,8 +76,10 @@ export class PageAlert {
     this.ui = await createShadowRootUi<void>(this.ctx, {
       name: 'vigie-sante-alert',
       position: 'inline',
+      // First child of <html>, in the flow and sticky: the banner takes its own height at the top
+      // (the page starts below it instead of under it) and stays in view while scrolling.
       anchor: () => document.documentElement,
-      append: 'last',
+      append: 'first',
       mode: 'closed',
       isolateEvents: true,
       css: CSS,

@@ -221,6 +221,17 @@ describe('Vigie Santé in Chromium', () => {
     // The content script adds its warning outside the page's own elements (closed shadow root).
     await p.waitForFunction(() => [...document.querySelectorAll('html > *, body > *')].some((e) => !e.hasAttribute('data-fixture') && !['HEAD', 'BODY', 'SCRIPT'].includes(e.tagName)), null, { timeout: 10_000 });
     await p.screenshot({ path: resolve(SHOTS, 'banner.png'), fullPage: true });
+    // The banner takes only its own space: the page stays visible and usable below it (what is at
+    // the NIR field's place is the field itself, not our element covering the page).
+    const layout = await p.evaluate(() => {
+      const ours = [...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement;
+      const r = document.querySelector('#nir')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { hostHeight: ours.getBoundingClientRect().height, viewport: window.innerHeight, hit: hit?.id || hit?.tagName };
+    });
+    expect(layout.hit).toBe('nir');
+    expect(layout.hostHeight).toBeGreaterThan(40); // the banner is there
+    expect(layout.hostHeight).toBeLessThan(layout.viewport / 2);
     await p.fill('#nir', '1 85 05 78 006 084 36').catch(() => undefined); // may already be covered by the warning
     await p.waitForTimeout(300);
     await p.screenshot({ path: resolve(SHOTS, 'banner-typed.png'), fullPage: true });
