@@ -77,7 +77,8 @@ export function normalizeText(s: string, max = 2000): string {
  * the page saying who it is; anything else ("Compte ameli bloqué", "Arnaque à la carte Vitale") is a
  * mention.
  */
-export const CHROME_WORDS = new Set(
+// Pure: bundlers drop it from the content script, which only classifies fields.
+export const CHROME_WORDS = /* @__PURE__ */ new Set(
   // Words of one or two letters (le, la, de, fr…) are page chrome by definition: callers skip them.
   (
     'les des aux sur une mon mes votre vos notre nos compte comptes espace client clients adherent adherents ' +

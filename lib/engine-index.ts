@@ -76,6 +76,8 @@ export interface EngineIndex {
    * the embedding and combination detectors are skipped for it (most of the web).
    */
   brandEdges: Uint8Array;
+  /** The same for three characters (bit 1: some brand starts so, bit 2: ends so): a finer filter. */
+  brandEdges3: Uint8Array;
   organizations: Map<string, Organization>;
 }
 
@@ -113,6 +115,15 @@ export function letterMask(s: string): number {
 }
 
 const EDGE_TABLE_SIZE = 128 * 128;
+const EDGE3_TABLE_SIZE = 64 * 64 * 64;
+/** Slot of a character triple in `brandEdges3` (characters folded onto 64 slots: errs only towards "maybe"). */
+export function edge3Index(c0: number, c1: number, c2: number): number {
+  return ((c0 & 63) << 12) | ((c1 & 63) << 6) | (c2 & 63);
+}
+export const EDGE_BRAND_HEAD = 1;
+export const EDGE_BRAND_TAIL = 2;
+export const EDGE_TYPO_HEAD = 4;
+export const EDGE_TYPO_TAIL = 8;
 /** Slot of a character pair in `brandEdges` (non-ASCII folded onto ASCII slots: a filter may only err towards "maybe"). */
 export function edgeIndex(c0: number, c1: number): number {
   return (c0 & 127) * 128 + (c1 & 127);
@@ -285,8 +296,24 @@ export function buildIndex(
   const keywordLengths = [...new Set([...keywords].map((k) => k.length))].sort((a, b) => b - a);
   const brandEdges = new Uint8Array(EDGE_TABLE_SIZE);
   for (const k of embeddableBySkeleton.keys()) {
-    brandEdges[edgeIndex(k.charCodeAt(0), k.charCodeAt(1))]! |= 1;
-    brandEdges[edgeIndex(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= 2;
+    brandEdges[edgeIndex(k.charCodeAt(0), k.charCodeAt(1))]! |= EDGE_BRAND_HEAD;
+    brandEdges[edgeIndex(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= EDGE_BRAND_TAIL;
+  }
+  const brandEdges3 = new Uint8Array(EDGE3_TABLE_SIZE);
+  for (const k of embeddableBySkeleton.keys()) {
+    brandEdges3[edge3Index(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))]! |= EDGE_BRAND_HEAD;
+    brandEdges3[edge3Index(k.charCodeAt(k.length - 3), k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= EDGE_BRAND_TAIL;
+  }
+  // A typo keeps the first two or the last two letters of the brand (one edit cannot touch both ends of
+  // a 5+ letter name): typo candidates are looked for only when the name starts or ends like one.
+  for (let len = 0; len < typoByLength.length; len++) {
+    for (const b of typoByLength[len] ?? []) {
+      const p = b.plain;
+      brandEdges[edgeIndex(p.charCodeAt(0), p.charCodeAt(1))]! |= EDGE_TYPO_HEAD;
+      brandEdges[edgeIndex(p.charCodeAt(p.length - 2), p.charCodeAt(p.length - 1))]! |= EDGE_TYPO_TAIL;
+      brandEdges3[edge3Index(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))]! |= EDGE_TYPO_HEAD;
+      brandEdges3[edge3Index(p.charCodeAt(p.length - 3), p.charCodeAt(p.length - 2), p.charCodeAt(p.length - 1))]! |= EDGE_TYPO_TAIL;
+    }
   }
   const brandHeads = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(0, 2)));
   const brandTails = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(-2)));
@@ -310,6 +337,7 @@ export function buildIndex(
     brandHeads,
     brandTails,
     brandEdges,
+    brandEdges3,
     organizations,
   };
 }

@@ -1,6 +1,7 @@
 import { getPublicSuffix } from 'tldts';
-import { buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { isBlocked } from './detectors/blocked';
+import { certainlyUnrelated } from './detectors/quick-reject';
 import { detectCombosquat } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
@@ -33,13 +34,14 @@ const DETECTORS: ReadonlyArray<(view: HostView, index: EngineIndex) => Match | n
   detectTldSwap,
 ];
 
-/** Whether some piece of the host starts or ends like a brand (see EngineIndex.brandEdges). */
+/** Whether some piece of the host, up to its public suffix, starts or ends like a brand (see EngineIndex.brandEdges). */
 function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
-  for (const { skel } of view.tokens) {
+  for (const { skel, label } of view.tokens) {
+    if (label > view.sldIndex) break; // public-suffix labels: a brand there has nothing after it
     const n = skel.length;
     if (n < 2) return true;
-    if (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & 1) return true;
-    if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & 2) return true;
+    if (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & EDGE_BRAND_HEAD) return true;
+    if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & EDGE_BRAND_TAIL) return true;
   }
   return false;
 }
@@ -76,7 +78,8 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     }
 
     const blocked = isBlocked(host, domain, index);
-    const view = n.hostType === 'domain' ? viewHost(n) : null;
+    if (!blocked && (n.hostType !== 'domain' || certainlyUnrelated(n, index))) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    const view = viewHost(n);
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     if (view) {

@@ -129,3 +129,9 @@ export type ListStatus = z.infer<typeof listStatusSchema>;
  * something worth checking; the reply is the data object itself.
  */
 export const getBrandDataSchema = z.object({ type: z.literal('getBrandData') });
+
+/**
+ * Content script → background: inject the page UI (banner, dialog, brand analysis) into the sender's
+ * frame. Sent only by frames that need it (flagged page, or sensitive fields on an unknown page).
+ */
+export const loadPageUiSchema = z.object({ type: z.literal('loadPageUi') });

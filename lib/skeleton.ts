@@ -39,7 +39,7 @@ export function foldUnicode(label: string): string {
 
 /** Skeleton of an ASCII-or-Unicode label (already lower case). */
 /** Whether a label could change under skeletonOf: non-ASCII, 0/1, or one of the letter pairs. */
-function mayFold(label: string): boolean {
+export function mayFold(label: string): boolean {
   let prev = 0;
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);

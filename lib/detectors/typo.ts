@@ -1,4 +1,4 @@
-import { LETTER_BINS, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
+import { EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode } from '../skeleton';
@@ -13,11 +13,32 @@ import { suffixTargetsFrance } from './suffix-guard';
  * is checked. Measured on accent/confusable-folded names but not on rn→m style folding: stacking a
  * lookalike and a typo (`acorns` ≈ `acoss`) mostly finds real words.
  */
+/**
+ * Whether `name` starts or ends like some typo-eligible brand. One edit (or an adjacent swap) touches at
+ * most two neighbouring letters, so a typo of a brand of 7+ letters keeps its first three or its last
+ * three letters, and a typo of a shorter one its first two or its last two. (Two edits on a long brand
+ * that hit both ends are not looked for.)
+ */
+export function mayBeTypo(name: string, index: EngineIndex): boolean {
+  const n = name.length;
+  if (n >= 8) {
+    const e3 = index.brandEdges3;
+    return (
+      (e3[edge3Index(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))]! & EDGE_TYPO_HEAD) !== 0 ||
+      (e3[edge3Index(name.charCodeAt(n - 3), name.charCodeAt(n - 2), name.charCodeAt(n - 1))]! & EDGE_TYPO_TAIL) !== 0
+    );
+  }
+  const e = index.brandEdges;
+  return (e[edgeIndex(name.charCodeAt(0), name.charCodeAt(1))]! & EDGE_TYPO_HEAD) !== 0 || (e[edgeIndex(name.charCodeAt(n - 2), name.charCodeAt(n - 1))]! & EDGE_TYPO_TAIL) !== 0;
+}
+
 /** Up to this many brands of a nearby length, checking each one directly beats hashing every deletion. */
 const DIRECT_SCAN_LIMIT = 96;
 
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
-  if (name.length < MIN_TYPO_LENGTH - 1) return null;
+  const n = name.length;
+  if (n < MIN_TYPO_LENGTH - 1) return null;
+  if (!mayBeTypo(name, index)) return null;
   nameMask = letterMask(name);
   countsOf = null;
   const direct = scanNearbyLengths(name, index);
