@@ -40,8 +40,9 @@ export default defineConfig({
     default_locale: 'fr',
     // storage: exceptions, settings, last good list; webNavigation: judge every navigation (all frames)
     // before the page is used; tabs: read a tab's address for the popup after a restart and send a tab
-    // to the warning page; alarms: periodic list synchronisation.
-    permissions: ['storage', 'webNavigation', 'tabs', 'alarms'],
+    // to the warning page; alarms: periodic list synchronisation; scripting: inject the warning UI
+    // only into pages that need it (the content script on every page stays tiny).
+    permissions: ['storage', 'webNavigation', 'tabs', 'alarms', 'scripting'],
     // The content script must run wherever a fake page can be; the background fetches the signed list
     // from the administrator's listUrl (any host) and posts SOC reports to reportUrl.
     host_permissions: ['<all_urls>'],

@@ -40,6 +40,10 @@ export default defineBackground(() => {
     onWarningShown: (verdict) => void reportWarning(verdict),
     loadPolicy,
     createEngine,
+    // The banner/dialog script goes only into the frames that ask for it (content.ts keeps the rest tiny).
+    injectPageUi: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/page-ui.js'] });
+    },
     // A frame with no page signals keeps its URL verdict.
     combine: (v, signals, opts) => (signals ? combineVerdict(v, signals, opts) : v),
     badgeStrings: () => ({

@@ -20,7 +20,12 @@ const contentSender = (tabId: number, url: string, frameId = 0) => ({
 });
 const warningSender = (tabId: number) => ({ id: 'test-extension-id', url: `${EXT}/warning.html#id=x`, tab: { id: tabId } as never });
 
-async function makeShell(policy: Partial<SettingsInfo['settings']> = {}, locked: string[] = [], onWarningShown?: (v: Verdict) => void) {
+async function makeShell(
+  policy: Partial<SettingsInfo['settings']> = {},
+  locked: string[] = [],
+  onWarningShown?: (v: Verdict) => void,
+  extra: Partial<ShellDeps> = {},
+) {
   const { createShell, DEFAULT_SETTINGS } = await import('@/lib/browser/shell');
   const shell = createShell({
     onWarningShown,
@@ -35,6 +40,7 @@ async function makeShell(policy: Partial<SettingsInfo['settings']> = {}, locked:
       danger: (t) => `Attention : ce site imite ${t}`,
       dangerUnnamed: 'Attention',
     }),
+    ...extra,
   });
   await shell.ready;
   return shell;
@@ -264,6 +270,22 @@ describe('background shell', () => {
       [{ type: 'getSettings' }, contentSender(1, 'https://a.fr/')],
     ];
     for (const [msg, sender] of cases) expect(shell.onMessage(msg, sender as never), JSON.stringify(msg)).toBeUndefined();
+  });
+
+  it('loadPageUi injects the page UI into the sender\'s own frame only, and only for content scripts', async () => {
+    const injectPageUi = vi.fn(async () => undefined);
+    const shell = await makeShell({}, [], undefined, { injectPageUi });
+    expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(7, 'https://mon-espace.example/', 3))).toEqual({ ok: true });
+    expect(injectPageUi.mock.calls).toEqual([[7, 3]]);
+    // Not from an extension page, not malformed, and a failed injection is reported, not thrown.
+    expect(shell.onMessage({ type: 'loadPageUi' }, popupSender as never)).toBeUndefined();
+    expect(shell.onMessage({ type: 'loadPageUi', tabId: 1 }, contentSender(7, 'https://x.example/'))).toBeDefined(); // extra keys are stripped by zod
+    injectPageUi.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(8, 'https://y.example/'))).toEqual({ ok: false });
+    expect(injectPageUi).toHaveBeenCalledTimes(3);
+    // Without the dependency (tests, other hosts) the message is ignored.
+    const bare = await makeShell();
+    expect(bare.onMessage({ type: 'loadPageUi' }, contentSender(7, 'https://x.example/'))).toBeUndefined();
   });
 
   it('userProceed takes the host from the sender, never from the message', async () => {

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import {
   frameHelloSchema,
   getBrandDataSchema,
+  loadPageUiSchema,
   frameStateSchema,
   getListStatusSchema,
   getSettingsSchema,
@@ -63,6 +64,8 @@ export interface ShellDeps {
     opts: { exceptionForHost: boolean; matcher: BrandMatcherData | null },
   ) => Verdict;
   badgeStrings: () => BadgeStrings;
+  /** Injects the page UI script into one frame (scripting.executeScript); absent in tests. */
+  injectPageUi?: (tabId: number, frameId: number) => Promise<void>;
   /** A warning was shown for `verdict` (full page, or an escalated in-page banner): SOC reporting hook. */
   onWarningShown?: (verdict: Verdict) => void;
   now?: () => number;
@@ -439,6 +442,15 @@ export function createShell(deps: ShellDeps) {
           void updateBadge(tab.id!);
           return frameState(tab.id!, frameId, url);
         });
+      }
+      case 'loadPageUi': {
+        if (!loadPageUiSchema.safeParse(message).success || !fromContentScript(sender) || !deps.injectPageUi) return undefined;
+        const { tab, frameId } = sender as Required<Sender>;
+        // Only into the sender's own frame; the script does nothing without our content script there.
+        return deps.injectPageUi(tab.id!, frameId).then(
+          () => ({ ok: true }),
+          () => ({ ok: false }),
+        );
       }
       case 'getBrandData': {
         if (!getBrandDataSchema.safeParse(message).success || !fromContentScript(sender)) return undefined;
