@@ -56,6 +56,11 @@ const IBAN = /\b(?:iban|rib|bic iban)\b/;
 const BIRTH_NOT = /\b(?:lieu|pays|ville|departement|commune|nom) de naissance\b/;
 const BIRTH = /\b(?:naissance|nee? le|ne e le|birth(?:day|date)?|dob|bday)\b/;
 
+// Cheap first test on a field's words: a superset of every keyword above (stems, no word boundary),
+// so a field that matches none of them (a search box) skips the dozen specific patterns. The content
+// script runs this on every page with a form: most fields stop here.
+const ANY_KEYWORD = /nir|nss|secu|insee|assur|immatric|vital|identif|cart|card|cc|credit|cb|exp|validit|mm|cv|csc|crypt|iban|rib|naiss|\bnee? (?:e )?le\b|birth|dob|bday/;
+
 const LURE =
   /\b(?:rembours\w*|renouvel\w*|frais|mise a jour|mettre a jour|expir\w*|suspen\w*|indemnisation|regularis\w*|verifi\w*|confirm\w*|(?:re)?activ(?:er|ation)|command(?:e|er)|nouvelle carte|livraison|(?:de)?bloque\w*|dossier|paiement|payer)\b/;
 
@@ -128,6 +133,8 @@ export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
   const label = normalizeText(labelText(el), 600);
   const d = `${own} ${label}`;
   const placeholder = attr(el, 'placeholder');
+  const ibanPlaceholder = /^\s*FR\s?\d{2}/i.test(placeholder);
+  if (!ibanPlaceholder && !ANY_KEYWORD.test(d)) return [];
 
   if (NIR_STRONG.test(d)) kinds.add('nir');
   else if (NIR_WEAK.test(d) && looksLikeNirInput(el)) kinds.add('nir');
@@ -136,7 +143,7 @@ export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
     else if (CARD_EXPIRY.test(d)) kinds.add('card-expiry');
     else if (CARD_CVV.test(d)) kinds.add('card-cvv');
   }
-  if (IBAN.test(d) || /^\s*FR\s?\d{2}/i.test(placeholder)) kinds.add('iban');
+  if (IBAN.test(d) || ibanPlaceholder) kinds.add('iban');
   if (BIRTH.test(d) && !BIRTH_NOT.test(d)) kinds.add('birth-date');
   return KIND_ORDER.filter((k) => kinds.has(k));
 }
