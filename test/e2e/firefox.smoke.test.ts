@@ -84,6 +84,30 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await Promise.all([p.close(), q.close()]);
   });
 
+  it('impersonating page: the page UI is injected (banner above the page, not over it) and the submit is stopped', async () => {
+    const p = await open(url('mon-espace-securise.com', '/ff-login'));
+    // The banner host (closed shadow root) is added as the first child of <html> by the injected page UI.
+    const end = Date.now() + 10_000;
+    let ours = false;
+    while (!ours && Date.now() < end) {
+      ours = await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
+      if (!ours) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ours).toBe(true);
+    const hit = await p.evaluate(() => {
+      const r = document.querySelector('#nir')!.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.id;
+    });
+    expect(hit).toBe('nir');
+    await p.screenshot({ path: resolve(SHOTS, 'firefox-banner.png') });
+    await p.type('#nir', '185057800608436');
+    await p.click('#go');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(srv.submissions.filter((x) => x.host === 'mon-espace-securise.com')).toEqual([]);
+    expect(await p.evaluate(() => location.href)).toBe(url('mon-espace-securise.com', '/ff-login'));
+    await p.close();
+  });
+
   it('the official site and an ordinary site are left alone', async () => {
     for (const host of ['www.ameli.fr', 'recettes.example']) {
       const p = await open(url(host));
