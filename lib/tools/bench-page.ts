@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs } from '../../test/e2e/chromium';
 
 // Only used inside functions evaluated in the browser (extension pages, the service worker).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,17 +59,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * 127.0.0.1',
-      ...(withExtension ? [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : ['--disable-extensions']),
-    ],
+    args: chromiumArgs({ extensionDir: withExtension ? EXT : null, headless: true }),
   });
   if (withExtension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
