@@ -10,15 +10,11 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse } from 'tldts';
 import type { VigieList } from '../../lib/list-schema';
 
+/** Edit-distance fuzzers: DESIGN.md never applies edit distance to brands shorter than 5 characters. */
+const TYPO_FUZZER_NAMES = ['omission', 'insertion', 'replacement', 'repetition', 'transposition', 'hyphenation', 'vowel-swap', 'addition'] as const;
+
 export const FUZZERS = [
-  'omission',
-  'insertion',
-  'replacement',
-  'repetition',
-  'transposition',
-  'hyphenation',
-  'vowel-swap',
-  'addition',
+  ...TYPO_FUZZER_NAMES,
   'homoglyph-ascii',
   'homoglyph-unicode',
   'homoglyph-accent',
@@ -32,17 +28,7 @@ export const FUZZERS = [
 ] as const;
 export type FuzzerName = (typeof FUZZERS)[number];
 
-/** Edit-distance fuzzers: DESIGN.md never applies edit distance to brands shorter than 5 characters. */
-export const TYPO_FUZZERS: ReadonlySet<FuzzerName> = new Set([
-  'omission',
-  'insertion',
-  'replacement',
-  'repetition',
-  'transposition',
-  'hyphenation',
-  'vowel-swap',
-  'addition',
-]);
+export const TYPO_FUZZERS: ReadonlySet<FuzzerName> = new Set(TYPO_FUZZER_NAMES);
 
 export const MIN_TYPO_LENGTH = 5;
 
