@@ -1,3 +1,4 @@
+import { foldWords } from './text-fold';
 import type { VigieList } from './list-schema';
 
 /**
@@ -59,16 +60,7 @@ const MAX_VARIANT_WORDS = 6;
 
 /** Lower case, accents stripped, camelCase split, anything but a-z0-9 → single spaces. Input capped. */
 export function normalizeText(s: string, max = 2000): string {
-  return s
-    .slice(0, max)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldWords(s, max);
 }
 
 /**
