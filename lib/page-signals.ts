@@ -1,5 +1,8 @@
 import { CHROME_WORDS, matchBrands, normalizeText, type BrandMatcherData } from './brand-matcher';
 import type { SensitiveKind } from './messages';
+import { describeField, FIELD_CAP, hasSensitiveKeyword, isCandidateField, mayBeSensitive, watchFields } from './page-fields';
+
+export { FIELD_CAP, isCandidateField, watchFields };
 
 /**
  * Page signals over a DOM we are handed (the live page in the content script, happy-dom in tests):
@@ -27,7 +30,6 @@ export interface PageSignals {
   sensitive: SensitiveKind[];
 }
 
-export const FIELD_CAP = 200;
 const IMAGE_CAP = 40;
 const HEADING_CAP = 4;
 const FORM_CAP = 8;
@@ -38,8 +40,6 @@ const KIND_ORDER: readonly SensitiveKind[] = ['nir', 'card-number', 'card-expiry
 
 /** Kinds that make a mention-level brand count (the data fake sites are after). */
 const HIGH_VALUE: ReadonlySet<SensitiveKind> = new Set(['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban']);
-
-const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
 
 // Field descriptors are normalised (lower case, no accents, punctuation → space), so "N° de sécu" is
 // "n de secu" and "numSecu" is "num secu". Whole words only.
@@ -56,15 +56,11 @@ const IBAN = /\b(?:iban|rib|bic iban)\b/;
 const BIRTH_NOT = /\b(?:lieu|pays|ville|departement|commune|nom) de naissance\b/;
 const BIRTH = /\b(?:naissance|nee? le|ne e le|birth(?:day|date)?|dob|bday)\b/;
 
-// Cheap first test on a field's words: a superset of every keyword above (stems, no word boundary),
-// so a field that matches none of them (a search box) skips the dozen specific patterns. The content
-// script runs this on every page with a form: most fields stop here.
-const ANY_KEYWORD = /nir|nss|secu|insee|assur|immatric|vital|identif|cart|card|cc|credit|cb|exp|validit|mm|cv|csc|crypt|iban|rib|naiss|\bnee? (?:e )?le\b|birth|dob|bday/;
+/** Every field keyword pattern (tests check that lib/page-fields.ts lets nothing they match go). */
+export const FIELD_KEYWORD_PATTERNS: readonly RegExp[] = [NIR_STRONG, NIR_WEAK, CARD_NUMBER, CARD_EXPIRY, CARD_CVV, IBAN, BIRTH];
 
 const LURE =
   /\b(?:rembours\w*|renouvel\w*|frais|mise a jour|mettre a jour|expir\w*|suspen\w*|indemnisation|regularis\w*|verifi\w*|confirm\w*|(?:re)?activ(?:er|ation)|command(?:e|er)|nouvelle carte|livraison|(?:de)?bloque\w*|dossier|paiement|payer)\b/;
-
-const LABEL_LIKE = /^(?:LABEL|SPAN|P|B|STRONG|EM|I|SMALL|FONT|DIV|TD|TH|DT|DD|LEGEND|H[1-6]|LI)$/;
 
 function attr(el: Element, name: string): string {
   const v = el.getAttribute(name);
@@ -75,53 +71,14 @@ function text(el: Element | null | undefined): string {
   return el ? (el.textContent ?? '').slice(0, TEXT_CAP) : '';
 }
 
-/** Text that labels a field: label[for] / wrapping label, aria-labelledby, aria-label, placeholder, title, and text just before it. */
-function labelText(el: Element): string {
-  const doc = el.ownerDocument;
-  const parts: string[] = [attr(el, 'aria-label'), attr(el, 'placeholder'), attr(el, 'title')];
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length) for (let i = 0; i < Math.min(labels.length, 3); i++) parts.push(text(labels[i]));
-  else parts.push(text(el.closest('label')));
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy)
-    for (const id of labelledBy.split(/\s+/).slice(0, 3)) {
-      const ref = id ? doc.getElementById(id) : null;
-      if (ref) parts.push(text(ref));
-    }
-  // Unlabelled fields: the nearest text before the field, then before its parent (one level).
-  let node: Node | null = el;
-  for (let level = 0; level < 2 && node; level++) {
-    let sib: Node | null = node.previousSibling;
-    let got = '';
-    for (let n = 0; sib && n < 4 && got.trim().length < 3; n++, sib = sib.previousSibling) {
-      // Only small label-like elements: textContent of a big sibling (the page's <main>) would cost
-      // as much as reading the whole page.
-      if (sib.nodeType === 3 || (sib.nodeType === 1 && LABEL_LIKE.test((sib as Element).tagName) && (sib as Element).childElementCount <= 3))
-        got = (sib.textContent ?? '').slice(0, TEXT_CAP);
-    }
-    if (got.trim()) {
-      parts.push(got);
-      break;
-    }
-    node = node.parentNode;
-  }
-  return parts.join(' ');
-}
-
-/** Whether a form control is worth looking at (hidden fields and buttons are not). */
-export function isCandidateField(el: Element): boolean {
-  if (el.tagName === 'SELECT') return !el.hasAttribute('hidden');
-  if (el.tagName !== 'INPUT') return false;
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  return !SKIPPED_TYPES.has(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
-}
-
 /** Sensitive kinds one field asks for (usually zero or one). */
 export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
   if (!isCandidateField(el)) return [];
+  const f = describeField(el);
+  // The page guard's test (lib/field-prefilter.ts): most fields stop here, without a regular expression.
+  if (!mayBeSensitive(f)) return [];
   const kinds = new Set<SensitiveKind>();
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  const ac = (el.getAttribute('autocomplete') ?? '').toLowerCase();
+  const { type, autocomplete: ac, words: d } = f;
   if (type === 'password' || /\b(current|new)-password\b/.test(ac)) kinds.add('password');
   if (/\bcc-number\b/.test(ac)) kinds.add('card-number');
   if (/\bcc-exp(-month|-year)?\b/.test(ac)) kinds.add('card-expiry');
@@ -129,12 +86,8 @@ export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
   if (/\bbday(-day|-month|-year)?\b/.test(ac)) kinds.add('birth-date');
   if (kinds.size) return KIND_ORDER.filter((k) => kinds.has(k));
 
-  const own = normalizeText(`${attr(el, 'name')} ${attr(el, 'id')}`);
-  const label = normalizeText(labelText(el), 600);
-  const d = `${own} ${label}`;
-  const placeholder = attr(el, 'placeholder');
-  const ibanPlaceholder = /^\s*FR\s?\d{2}/i.test(placeholder);
-  if (!ibanPlaceholder && !ANY_KEYWORD.test(d)) return [];
+  const ibanPlaceholder = /^\s*FR\s?\d{2}/i.test(f.placeholder);
+  if (!ibanPlaceholder && !hasSensitiveKeyword(d)) return [];
 
   if (NIR_STRONG.test(d)) kinds.add('nir');
   else if (NIR_WEAK.test(d) && looksLikeNirInput(el)) kinds.add('nir');
@@ -317,54 +270,4 @@ export function collectPageSignals(doc: Document, matcher: BrandMatcherData | nu
     if (all.length <= MAX_ORGS) ids = all;
   }
   return { brandOrgIds: ids, sensitive: kinds };
-}
-
-/**
- * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
- * script injects one second later. Stops after `maxMs` or when the returned function is called.
- */
-export function watchFields(
-  doc: Document,
-  onChange: () => void,
-  opts: { throttleMs?: number; maxMs?: number } = {},
-): () => void {
-  const win = doc.defaultView;
-  const root = doc.documentElement;
-  if (!win || !root || typeof win.MutationObserver !== 'function') return () => {};
-  const throttleMs = opts.throttleMs ?? 500;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  const relevant = (records: MutationRecord[]): boolean => {
-    for (const r of records) {
-      if (r.type === 'attributes') {
-        const t = (r.target as Element).tagName;
-        if (t === 'INPUT' || t === 'SELECT') return true;
-        continue;
-      }
-      for (let i = 0; i < r.addedNodes.length; i++) {
-        const n = r.addedNodes[i]!;
-        if (n.nodeType !== 1) continue;
-        const el = n as Element;
-        if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'FORM') return true;
-        if (el.firstElementChild && el.querySelector('input, select')) return true;
-      }
-    }
-    return false;
-  };
-  const observer = new win.MutationObserver((records) => {
-    if (stopped || timer !== null || !relevant(records)) return;
-    timer = setTimeout(() => {
-      timer = null;
-      if (!stopped) onChange();
-    }, throttleMs);
-  });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
-  const stop = () => {
-    stopped = true;
-    observer.disconnect();
-    if (timer !== null) clearTimeout(timer);
-    if (maxTimer !== null) clearTimeout(maxTimer);
-  };
-  const maxTimer = opts.maxMs ? setTimeout(stop, opts.maxMs) : null;
-  return stop;
 }

@@ -1,0 +1,191 @@
+import { foldWords } from './text-fold';
+
+/**
+ * What a form field says about itself, and a cheap test of whether it can be sensitive at all.
+ *
+ * This module is in the page guard, the script every page runs (entrypoints/page-guard.ts), so it
+ * holds no regular expression: on an ordinary page (a search box, a newsletter form) the guard only
+ * needs "no field here can be a NIR, card, IBAN, password or birth date" and stops. The precise
+ * classification (lib/page-signals.ts `fieldSensitiveKinds`) starts from the same description and
+ * the same test, so a field this test lets go can never be reported sensitive there.
+ */
+
+export const FIELD_CAP = 200;
+const TEXT_CAP = 200;
+const LABEL_CAP = 600;
+
+const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
+const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'FONT', 'DIV', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI']);
+
+/**
+ * Every keyword pattern of lib/page-signals.ts (NIR, card, IBAN, birth date) holds a word that starts
+ * with one of these stems ("carte vitale": cart, "mm aa": mm, "cvv2": cv), or is "né(e) le". A field
+ * whose words hold none of them asks for nothing we guard. Word starts only: "pommes" is not "mm",
+ * "accueil" is not "cc".
+ */
+const WORD_STEMS = ['nir', 'nss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
+const BORN_ON = [' ne le ', ' nee le ', ' ne e le ', ' nee e le '];
+
+/** `words`: folded words (lib/text-fold.ts). */
+export function hasSensitiveKeyword(words: string): boolean {
+  for (const stem of WORD_STEMS) {
+    for (let i = words.indexOf(stem); i >= 0; i = words.indexOf(stem, i + 1)) if (i === 0 || words.charCodeAt(i - 1) === 32) return true;
+  }
+  if (!words.includes('le')) return false;
+  const padded = ` ${words} `;
+  return BORN_ON.some((p) => padded.includes(p));
+}
+
+function attr(el: Element, name: string): string {
+  const v = el.getAttribute(name);
+  return v ? v.slice(0, TEXT_CAP) : '';
+}
+
+function text(el: Element | null | undefined): string {
+  return el ? (el.textContent ?? '').slice(0, TEXT_CAP) : '';
+}
+
+/** The first `max` ids of an id-reference list (whitespace separated). */
+function idRefs(list: string, max: number): string[] {
+  const ids: string[] = [];
+  let cur = '';
+  for (let i = 0; i <= list.length && ids.length < max; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : 32;
+    if (c === 32 || c === 9 || c === 10 || c === 12 || c === 13) {
+      if (cur) ids.push(cur);
+      cur = '';
+    } else cur += list[i];
+  }
+  return ids;
+}
+
+/** Text that labels a field: label[for] / wrapping label, aria-labelledby, aria-label, placeholder, title, and text just before it. */
+export function labelText(el: Element): string {
+  const doc = el.ownerDocument;
+  const parts: string[] = [attr(el, 'aria-label'), attr(el, 'placeholder'), attr(el, 'title')];
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length) for (let i = 0; i < Math.min(labels.length, 3); i++) parts.push(text(labels[i]));
+  else parts.push(text(el.closest('label')));
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) for (const id of idRefs(labelledBy, 3)) {
+    const ref = doc.getElementById(id);
+    if (ref) parts.push(text(ref));
+  }
+  // Unlabelled fields: the nearest text before the field, then before its parent (one level).
+  let node: Node | null = el;
+  for (let level = 0; level < 2 && node; level++) {
+    let sib: Node | null = node.previousSibling;
+    let got = '';
+    for (let n = 0; sib && n < 4 && got.trim().length < 3; n++, sib = sib.previousSibling) {
+      // Only small label-like elements: textContent of a big sibling (the page's <main>) would cost
+      // as much as reading the whole page.
+      if (sib.nodeType === 3 || (sib.nodeType === 1 && LABEL_LIKE.has((sib as Element).tagName) && (sib as Element).childElementCount <= 3))
+        got = (sib.textContent ?? '').slice(0, TEXT_CAP);
+    }
+    if (got.trim()) {
+      parts.push(got);
+      break;
+    }
+    node = node.parentNode;
+  }
+  return parts.join(' ');
+}
+
+/** Whether a form control is worth looking at (hidden fields and buttons are not). */
+export function isCandidateField(el: Element): boolean {
+  if (el.tagName === 'SELECT') return !el.hasAttribute('hidden');
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  return !SKIPPED_TYPES.has(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
+}
+
+export interface FieldDescription {
+  /** type attribute, lower case ("text" when absent). */
+  type: string;
+  /** autocomplete attribute, lower case. */
+  autocomplete: string;
+  placeholder: string;
+  /** name, id and label text as folded words (lib/text-fold.ts). */
+  words: string;
+}
+
+export function describeField(el: Element): FieldDescription {
+  return {
+    type: (el.getAttribute('type') ?? 'text').toLowerCase(),
+    autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
+    placeholder: attr(el, 'placeholder'),
+    words: `${foldWords(`${attr(el, 'name')} ${attr(el, 'id')}`)} ${foldWords(labelText(el), LABEL_CAP)}`,
+  };
+}
+
+/** The autocomplete tokens that name a sensitive value all contain one of these. */
+export const mayBeSensitiveAutocomplete = (ac: string): boolean => ac.includes('password') || ac.includes('cc-') || ac.includes('bday');
+
+/** A placeholder that starts like a French IBAN ("FR76 …"). */
+export const mayBeIbanPlaceholder = (placeholder: string): boolean => placeholder.trimStart().slice(0, 2).toLowerCase() === 'fr';
+
+/** False when the field certainly asks for nothing sensitive; true when it needs the precise look. */
+export function mayBeSensitive(d: FieldDescription): boolean {
+  return d.type === 'password' || mayBeSensitiveAutocomplete(d.autocomplete) || mayBeIbanPlaceholder(d.placeholder) || hasSensitiveKeyword(d.words);
+}
+
+/** Whether any field of `root` may ask for sensitive data (the page guard's test, on every page). */
+export function mayAskSensitive(root: Document | Element): boolean {
+  const fields = root.querySelectorAll('input, select');
+  const n = Math.min(fields.length, FIELD_CAP);
+  for (let i = 0; i < n; i++) {
+    const el = fields[i]!;
+    if (isCandidateField(el) && mayBeSensitive(describeField(el))) return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
+ * script injects one second later. Stops after `maxMs` or when the returned function is called.
+ */
+export function watchFields(
+  doc: Document,
+  onChange: () => void,
+  opts: { throttleMs?: number; maxMs?: number } = {},
+): () => void {
+  const win = doc.defaultView;
+  const root = doc.documentElement;
+  if (!win || !root || typeof win.MutationObserver !== 'function') return () => {};
+  const throttleMs = opts.throttleMs ?? 500;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const relevant = (records: MutationRecord[]): boolean => {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        const t = (r.target as Element).tagName;
+        if (t === 'INPUT' || t === 'SELECT') return true;
+        continue;
+      }
+      for (let i = 0; i < r.addedNodes.length; i++) {
+        const n = r.addedNodes[i]!;
+        if (n.nodeType !== 1) continue;
+        const el = n as Element;
+        if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'FORM') return true;
+        if (el.firstElementChild && el.querySelector('input, select')) return true;
+      }
+    }
+    return false;
+  };
+  const observer = new win.MutationObserver((records) => {
+    if (stopped || timer !== null || !relevant(records)) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (!stopped) onChange();
+    }, throttleMs);
+  });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+    if (timer !== null) clearTimeout(timer);
+    if (maxTimer !== null) clearTimeout(maxTimer);
+  };
+  const maxTimer = opts.maxMs ? setTimeout(stop, opts.maxMs) : null;
+  return stop;
+}
