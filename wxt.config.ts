@@ -28,6 +28,17 @@ function preactWithoutRawHtml(): Plugin {
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  hooks: {
+    // The always-on page guard is a plain script (entrypoints/page-guard.ts, built as an unlisted
+    // script) declared here, so every page pays neither WXT's content-script wrapper nor the
+    // webextension-polyfill (milliseconds per page, `npm run bench:page`).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['<all_urls>'], js: ['page-guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: false },
+      ];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Locales live with the views that use them; WXT generates _locales/ from them.
   i18n: { localesDir: resolve(import.meta.dirname, 'components/locales') },

@@ -4,6 +4,7 @@ import { createEngine } from '@/lib/engine';
 import { combineVerdict } from '@/lib/decision';
 import { DEFAULT_POLICY_SETTINGS, mergeSettings, parseManagedPolicy } from '@/lib/policy';
 import { createShell } from '@/lib/browser/shell';
+import { pushFrameState } from '@/lib/browser/page-bridge';
 import { loadCurrentList, startListSync } from '@/lib/browser/sync-runner';
 import { reportWarning, startSocReporting } from '@/lib/browser/soc';
 import type { SettingsInfo } from '@/lib/messages';
@@ -40,9 +41,18 @@ export default defineBackground(() => {
     onWarningShown: (verdict) => void reportWarning(verdict),
     loadPolicy,
     createEngine,
-    // The banner/dialog script goes only into the frames that ask for it (content.ts keeps the rest tiny).
+    // The banner/dialog script goes only into the frames that ask for it (page-guard.js stays tiny).
     injectPageUi: async (tabId, frameId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/page-ui.js'] });
+    },
+    // A flagged frame is told at once (the page guard asks nothing on its own until a field appears).
+    pushFrameState: async (tabId, frameId, state) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: pushFrameState,
+        args: [state],
+        injectImmediately: true,
+      });
     },
     // A frame with no page signals keeps its URL verdict.
     combine: (v, signals, opts) => (signals ? combineVerdict(v, signals, opts) : v),

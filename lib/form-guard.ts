@@ -27,9 +27,31 @@ export interface FormGuardOptions {
   onSensitiveInput: (field: Element) => void;
 }
 
+/** The capture-phase listeners of the guard, to be attached to a window (see `installFormGuard`). */
+export interface FormGuardHandlers {
+  submit: (e: Event) => void;
+  click: (e: Event) => void;
+  input: (e: Event) => void;
+}
+
 export interface FormGuard {
   release: (held: HeldSubmit) => void;
   dispose: () => void;
+}
+
+/** Attaches `handlers` to `win` in the capture phase; returns the detach function. */
+export function listenForSubmits(win: Window, handlers: FormGuardHandlers): () => void {
+  const submit = (e: Event) => handlers.submit(e);
+  const click = (e: Event) => handlers.click(e);
+  const input = (e: Event) => handlers.input(e);
+  win.addEventListener('submit', submit, true);
+  win.addEventListener('click', click, true);
+  win.addEventListener('input', input, true);
+  return () => {
+    win.removeEventListener('submit', submit, true);
+    win.removeEventListener('click', click, true);
+    win.removeEventListener('input', input, true);
+  };
 }
 
 const SUBMIT_LIKE = 'button, input[type="submit"], input[type="image"], [role="button"]';
@@ -67,7 +89,18 @@ export function looksLikeSensitiveValue(value: string): boolean {
   return isValidNir(value) || isLuhnCard(value) || isValidIban(value);
 }
 
+/** The guard on `win`, listening from now on. */
 export function installFormGuard(win: Window, opts: FormGuardOptions): FormGuard {
+  const guard = createFormGuard(opts);
+  const detach = listenForSubmits(win, guard.handlers);
+  return { release: guard.release, dispose: detach };
+}
+
+/**
+ * The guard's logic without listeners: the page guard (entrypoints/page-guard.ts) listens from
+ * document_start and forwards to these handlers once the page UI has loaded them.
+ */
+export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHandlers; release: (held: HeldSubmit) => void } {
   // One-shot permission: the next submit/click of this form or button goes through.
   const bypass = new WeakSet<object>();
   const warnedFields = new WeakSet<Element>();
@@ -113,11 +146,8 @@ export function installFormGuard(win: Window, opts: FormGuardOptions): FormGuard
     }
   };
 
-  win.addEventListener('submit', onSubmit, true);
-  win.addEventListener('click', onClick, true);
-  win.addEventListener('input', onInput, true);
-
   return {
+    handlers: { submit: onSubmit, click: onClick, input: onInput },
     release(held) {
       const { form, submitter } = held;
       // Replay what the user did: a click on the button (its own handlers run, then the form's
@@ -134,11 +164,6 @@ export function installFormGuard(win: Window, opts: FormGuardOptions): FormGuard
         // Dispatch is synchronous; if nothing fired (invalid fields), never leave the form unguarded.
         for (const t of targets) bypass.delete(t);
       }
-    },
-    dispose() {
-      win.removeEventListener('submit', onSubmit, true);
-      win.removeEventListener('click', onClick, true);
-      win.removeEventListener('input', onInput, true);
     },
   };
 }

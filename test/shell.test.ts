@@ -279,13 +279,41 @@ describe('background shell', () => {
     expect(injectPageUi.mock.calls).toEqual([[7, 3]]);
     // Not from an extension page, not malformed, and a failed injection is reported, not thrown.
     expect(shell.onMessage({ type: 'loadPageUi' }, popupSender as never)).toBeUndefined();
-    expect(shell.onMessage({ type: 'loadPageUi', tabId: 1 }, contentSender(7, 'https://x.example/'))).toBeDefined(); // extra keys are stripped by zod
+    expect(await shell.onMessage({ type: 'loadPageUi', tabId: 1 }, contentSender(7, 'https://x.example/'))).toEqual({ ok: true }); // extra keys are stripped by zod
     injectPageUi.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(8, 'https://y.example/'))).toEqual({ ok: false });
+    expect(injectPageUi).toHaveBeenCalledTimes(3);
+    // An official page (or a non-web one) gets no UI: the page guard stops there.
+    expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(9, 'https://www.ameli.fr/assure/'))).toEqual({ ok: false });
+    expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(9, 'https://connexion.harmonie-mutuelle.fr/', 2))).toEqual({ ok: false });
     expect(injectPageUi).toHaveBeenCalledTimes(3);
     // Without the dependency (tests, other hosts) the message is ignored.
     const bare = await makeShell();
     expect(bare.onMessage({ type: 'loadPageUi' }, contentSender(7, 'https://x.example/'))).toBeUndefined();
+  });
+
+  it('a flagged frame gets its state pushed, then the page UI, as soon as it commits; others get nothing', async () => {
+    const calls: string[] = [];
+    const pushed: unknown[] = [];
+    const pushFrameState = vi.fn(async (tabId: number, frameId: number, state: unknown) => {
+      calls.push(`push ${tabId}/${frameId}`);
+      pushed.push(state);
+    });
+    const injectPageUi = vi.fn(async (tabId: number, frameId: number) => void calls.push(`ui ${tabId}/${frameId}`));
+    const shell = await makeShell({}, [], undefined, { pushFrameState, injectPageUi });
+    // Ordinary, official, and a lookalike the user has not chosen to visit (it goes to the warning page).
+    await shell.onCommitted(nav(3, 'https://www.lemonde.fr/'));
+    await shell.onCommitted(nav(3, 'https://www.ameli.fr/'));
+    await shell.onCommitted(nav(4, 'https://ameli-remboursement.fr/x'));
+    expect(calls).toEqual([]);
+    // The user continued: the same address now commits as a guarded frame (a sub-frame here).
+    await shell.onMessage({ type: 'userProceed', url: 'https://ameli-remboursement.fr/x' }, contentSender(4, 'https://ameli-remboursement.fr/x'));
+    await shell.onCommitted(nav(4, 'https://ameli-remboursement.fr/x', 2));
+    expect(calls).toEqual(['push 4/2', 'ui 4/2']);
+    expect(pushed[0]).toMatchObject({ verdict: { verdict: 'lookalike', target: 'ameli.fr' }, proceeded: true, allowProceed: true });
+    // A failing injection (a page the browser protects) is not an error for the navigation.
+    pushFrameState.mockRejectedValueOnce(new Error('Cannot access'));
+    await expect(shell.onCommitted(nav(4, 'https://ameli-remboursement.fr/y', 3))).resolves.toBeUndefined();
   });
 
   it('userProceed takes the host from the sender, never from the message', async () => {

@@ -1,46 +1,43 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { HeldSubmit } from '@/lib/form-guard';
-import type { FrameState, SensitiveKind } from '@/lib/messages';
+import type { FormGuardHandlers } from '../form-guard';
 
 /**
- * The meeting point of the two page-side scripts of a frame, which share the extension's isolated
- * world (page scripts cannot see it):
- * - the content script (entrypoints/content.ts), injected into every page at document_start and kept
- *   tiny: form guard, sensitive-field probe, the frame's verdict;
- * - the page UI (entrypoints/page-ui.ts), injected by the background into the frames that need it
- *   (flagged page, or sensitive fields on an unknown page): banner/dialog, brand analysis.
- * The content script owns the state and the held submit; the UI attaches and is told what to show.
+ * The meeting point of what runs in a frame's isolated world (page scripts cannot see it):
+ * - the page guard (entrypoints/page-guard.ts → lib/browser/page-bootstrap.ts), declared for every
+ *   page at document_start and kept tiny: it listens for submits from the first moment and looks
+ *   for fields that may be sensitive, and that is all it does on an ordinary page;
+ * - the page UI (entrypoints/page-ui.ts → lib/browser/frame-guard.ts), injected by the background
+ *   only into frames that need it (flagged address, or a field that may be sensitive): the frame's
+ *   verdict, the form guard's logic, brand analysis, banner and dialog;
+ * - the background itself, which leaves a flagged frame's state here (`pushFrameState`).
+ * Whoever runs first creates the slot; the order does not matter.
  */
-export interface PageUi {
-  /** The frame state changed (show or update the banner when the page is flagged). */
-  onState(state: FrameState): void;
-  /** A submit was held on a guarded page: ask the user. */
-  hold(held: HeldSubmit, state: FrameState): void;
-  /** A valid NIR / card / IBAN was typed on a guarded page. */
-  typed(state: FrameState): void;
-  /** Unknown page with sensitive fields: look for an impersonated organisation and report it. */
-  scan(kinds: SensitiveKind[]): void;
+export interface FrameSlot {
+  /** Capture-phase submit/click/input listeners are attached (by the page guard, else the UI). */
+  listening?: boolean;
+  /** The form guard's handlers, set when the page UI has loaded; the listeners forward to them. */
+  handlers?: FormGuardHandlers;
+  /** The page UI is running in this frame. */
+  uiLoaded?: boolean;
+  /** State left by the background (checked like any reply before use). */
+  pushed?: unknown;
+  onPush?: (state: unknown) => void;
 }
 
-export interface PageBridge {
-  readonly ctx: ContentScriptContext;
-  /** Sends a message to the background; null when it cannot answer (restart, extension updated). */
-  send(message: object): Promise<unknown>;
-  /** Reports page signals (deduplicated) and applies the background's answer. */
-  report(brandOrgIds: string[], sensitive: SensitiveKind[]): Promise<void>;
-  /** Lets a held submit go through (the user confirmed). */
-  release(held: HeldSubmit): void;
-  /** Called once by the page UI when it has loaded. */
-  attach(ui: PageUi): void;
+/** Symbol.for: the same key in every script of the extension's isolated world of a frame. */
+export const FRAME_SLOT_KEY = Symbol.for('vigie-sante.frame');
+
+export function frameSlot(win: object = globalThis): FrameSlot {
+  const g = win as Record<symbol, FrameSlot | undefined>;
+  return (g[FRAME_SLOT_KEY] ??= {});
 }
 
-/** Registry key in the isolated world's global (Symbol.for: the same in both scripts of the frame). */
-export const BRIDGE_KEY = Symbol.for('vigie-sante.page-bridge');
-
-export function getBridge(): PageBridge | undefined {
-  return (globalThis as unknown as Record<symbol, PageBridge | undefined>)[BRIDGE_KEY];
-}
-
-export function setBridge(bridge: PageBridge): void {
-  (globalThis as unknown as Record<symbol, PageBridge | undefined>)[BRIDGE_KEY] = bridge;
+/**
+ * Runs in the frame's isolated world through scripting.executeScript({ func, args: [state] }): it is
+ * serialised, so it stays self-contained (no closure, no import; the key is spelled again).
+ */
+export function pushFrameState(state: unknown): void {
+  const g = globalThis as unknown as Record<symbol, { pushed?: unknown; onPush?: (s: unknown) => void } | undefined>;
+  const slot = (g[Symbol.for('vigie-sante.frame')] ??= {});
+  slot.pushed = state;
+  slot.onPush?.(state);
 }

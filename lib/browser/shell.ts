@@ -29,6 +29,7 @@ import { badgeFor, type BadgeStrings } from '../badge';
 import { TabStateStore, invalidVerdict, type PageSignals } from '../tab-state';
 import type { Verdict } from '../verdict';
 import { buildBrandMatcherData, type BrandMatcherData } from '../brand-matcher';
+import { shouldGuardForms } from '../decision';
 import { pendingWarnings, tabStates, userExceptions, userSettings, type PendingWarning, type UserSettings } from './storage';
 
 /**
@@ -66,6 +67,12 @@ export interface ShellDeps {
   badgeStrings: () => BadgeStrings;
   /** Injects the page UI script into one frame (scripting.executeScript); absent in tests. */
   injectPageUi?: (tabId: number, frameId: number) => Promise<void>;
+  /**
+   * Hands a flagged frame its state as soon as it commits (scripting.executeScript of
+   * page-bridge.ts `pushFrameState`): the page guard never asks on ordinary pages, so flagged ones
+   * are told. Absent in tests.
+   */
+  pushFrameState?: (tabId: number, frameId: number, state: FrameState) => Promise<void>;
   /** A warning was shown for `verdict` (full page, or an escalated in-page banner): SOC reporting hook. */
   onWarningShown?: (verdict: Verdict) => void;
   now?: () => number;
@@ -278,6 +285,15 @@ export function createShell(deps: ShellDeps) {
     store.commitFrame(d.tabId, d.frameId, d.url, v);
     persistTabs();
     if (d.frameId === 0 || SEVERITY_DANGER.has(v.verdict)) void updateBadge(d.tabId);
+    if (web && SEVERITY_DANGER.has(v.verdict)) {
+      const state = await frameState(d.tabId, d.frameId, d.url);
+      // A proceeded lookalike or a suspicious address: the page UI goes in at once, with the state
+      // already there, so forms are guarded and the banner shows without waiting for the page.
+      if (shouldGuardForms(state.verdict, state)) {
+        await deps.pushFrameState?.(d.tabId, d.frameId, state).catch(() => undefined);
+        await deps.injectPageUi?.(d.tabId, d.frameId).catch(() => undefined);
+      }
+    }
   }
 
   async function onCompleted(d: NavDetails): Promise<void> {
@@ -445,12 +461,18 @@ export function createShell(deps: ShellDeps) {
       }
       case 'loadPageUi': {
         if (!loadPageUiSchema.safeParse(message).success || !fromContentScript(sender) || !deps.injectPageUi) return undefined;
-        const { tab, frameId } = sender as Required<Sender>;
-        // Only into the sender's own frame; the script does nothing without our content script there.
-        return deps.injectPageUi(tab.id!, frameId).then(
-          () => ({ ok: true }),
-          () => ({ ok: false }),
-        );
+        const { tab, frameId, url } = sender as Required<Sender>;
+        const inject = deps.injectPageUi;
+        return ready.then(async () => {
+          // Official (or not a web page): nothing to guard, so nothing to inject.
+          const v = (await frameState(tab.id!, frameId, url)).verdict.verdict;
+          if (v === 'official' || v === 'invalid') return { ok: false };
+          // Only into the sender's own frame.
+          return inject(tab.id!, frameId).then(
+            () => ({ ok: true }),
+            () => ({ ok: false }),
+          );
+        });
       }
       case 'getBrandData': {
         if (!getBrandDataSchema.safeParse(message).success || !fromContentScript(sender)) return undefined;

@@ -101,6 +101,14 @@ describe('Vigie Santé in Chromium', () => {
     await p.getByRole('button', { name: /^Continuer quand même vers ameli-remboursement\.fr/ }).click();
     await p.waitForURL(url('ameli-remboursement.fr', '/continue'), { timeout: 10_000 });
     expect(await p.title()).toBe('ameli - Remboursement en attente');
+    // The page the user chose to visit is still guarded (its state pushed by the background as it
+    // committed): the banner shows, and a filled NIR form is not sent without confirmation.
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await p.fill('input[name="nir"]', '1 85 05 78 006 084 36').catch(() => undefined);
+    await p.click('button[type="submit"]', { timeout: 3000 }).catch(() => undefined);
+    await p.waitForTimeout(1000);
+    expect(srv.submissions.filter((s) => s.host === 'ameli-remboursement.fr')).toEqual([]);
+    expect(p.url()).toBe(url('ameli-remboursement.fr', '/continue'));
     // Second visit, new tab: no warning page.
     const q = await b.context.newPage();
     await gotoAndSettle(q, url('ameli-remboursement.fr', '/again'));

@@ -1,0 +1,221 @@
+import { Window as HappyWindow } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFrameGuard, type FrameGuardUi } from '../lib/browser/frame-guard';
+import { frameSlot, pushFrameState } from '../lib/browser/page-bridge';
+import { startPageBootstrap } from '../lib/browser/page-bootstrap';
+import type { FrameState } from '../lib/messages';
+import type { Verdict } from '../lib/verdict';
+
+const windows: HappyWindow[] = [];
+const stops: (() => void)[] = [];
+afterEach(async () => {
+  for (const s of stops.splice(0)) s();
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+function page(html: string) {
+  const win = new HappyWindow({ url: 'https://mon-espace-securise.example/login', settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  windows.push(win);
+  win.document.write(html);
+  return win as unknown as Window;
+}
+
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+const verdict = (v: Verdict['verdict'], target: string | null = 'ameli.fr'): Verdict => ({
+  url: 'https://mon-espace-securise.example/login',
+  host: 'mon-espace-securise.example',
+  verdict: v,
+  target,
+  reasons: v === 'unknown' || v === 'official' ? [] : ['brand-content', 'sensitive-form'],
+  ...(target ? { organization: { id: 'assurance-maladie', name: 'Assurance Maladie' } } : {}),
+});
+const state = (v: Verdict['verdict'], proceeded = false): FrameState => ({ verdict: verdict(v, v === 'unknown' ? null : 'ameli.fr'), proceeded, allowProceed: true });
+
+const ORDINARY = '<h1>Recettes</h1><p>Une tarte aux pommes simple.</p><form><input name="q"><button>OK</button></form>';
+const NIR_FORM = '<title>ameli</title><form id=f><label for=n>Numéro de sécurité sociale</label><input id=n name=n><button id=b>Valider</button></form>';
+
+function typeInto(win: Window, id: string, value: string) {
+  const el = win.document.getElementById(id) as HTMLInputElement;
+  el.value = value;
+  el.dispatchEvent(new (win as unknown as typeof globalThis).Event('input', { bubbles: true }));
+}
+
+describe('page guard (every page)', () => {
+  it('on an ordinary page, attaches its listeners and asks for nothing', async () => {
+    const win = page(ORDINARY);
+    const requestUi = vi.fn(async () => true);
+    stops.push(startPageBootstrap({ win, requestUi, throttleMs: 10 }));
+    await tick(50);
+    expect(requestUi).not.toHaveBeenCalled();
+    expect(frameSlot(win).listening).toBe(true);
+    // Still nothing when unrelated content arrives.
+    win.document.body.insertAdjacentHTML('beforeend', '<form><label>Votre e-mail<input type=email></label></form>');
+    await tick(50);
+    expect(requestUi).not.toHaveBeenCalled();
+  });
+
+  it('asks for the page UI once when a field may be sensitive, now or added later', async () => {
+    const now = page(NIR_FORM);
+    const r1 = vi.fn(async () => true);
+    stops.push(startPageBootstrap({ win: now, requestUi: r1, throttleMs: 10 }));
+    await tick(50);
+    expect(r1).toHaveBeenCalledTimes(1);
+
+    const later = page(ORDINARY);
+    const r2 = vi.fn(async () => true);
+    stops.push(startPageBootstrap({ win: later, requestUi: r2, throttleMs: 10 }));
+    await tick(30);
+    later.document.body.insertAdjacentHTML('beforeend', '<div><label>Date de naissance<input name=dob></label><input type=password></div>');
+    await tick(60);
+    expect(r2).toHaveBeenCalledTimes(1);
+    later.document.body.insertAdjacentHTML('beforeend', '<input type=password name=p2>');
+    await tick(60);
+    expect(r2).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops when no UI will come (official page): later fields ask nothing', async () => {
+    const win = page(NIR_FORM);
+    const requestUi = vi.fn(async () => false);
+    stops.push(startPageBootstrap({ win, requestUi, throttleMs: 10 }));
+    await tick(50);
+    win.document.body.insertAdjacentHTML('beforeend', '<input type=password>');
+    await tick(60);
+    expect(requestUi).toHaveBeenCalledTimes(1);
+  });
+
+  it('forwards submits to the form guard once loaded, and never attaches twice', async () => {
+    const win = page(NIR_FORM);
+    const slot = frameSlot(win);
+    slot.listening = true; // the page UI got there first and listens itself
+    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    const submit = vi.fn();
+    slot.handlers = { submit, click: vi.fn(), input: vi.fn() };
+    (win.document.getElementById('f') as HTMLFormElement).requestSubmit();
+    expect(submit).not.toHaveBeenCalled(); // nobody listens: the UI that claimed it does (see below)
+
+    const win2 = page(NIR_FORM);
+    stops.push(startPageBootstrap({ win: win2, requestUi: async () => true }));
+    const submit2 = vi.fn((e: Event) => e.preventDefault());
+    frameSlot(win2).handlers = { submit: submit2, click: vi.fn(), input: vi.fn() };
+    (win2.document.getElementById('f') as HTMLFormElement).requestSubmit();
+    expect(submit2).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('frame guard (page UI)', () => {
+  function ui(brands: string[] = []) {
+    return {
+      onState: vi.fn(),
+      hold: vi.fn(),
+      typed: vi.fn(),
+      brandsOf: vi.fn(async () => brands),
+    } satisfies FrameGuardUi;
+  }
+
+  it('a pushed guarded state shows the banner and holds a filled sensitive submit until released', async () => {
+    const win = page(NIR_FORM);
+    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    // The background pushes the state before injecting the UI.
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    const key = Symbol.for('vigie-sante.frame');
+    const saved = g[key];
+    g[key] = frameSlot(win);
+    pushFrameState(state('lookalike', true));
+    g[key] = saved;
+    const send = vi.fn(async (m: object) => ((m as { type: string }).type === 'pageSignals' ? state('lookalike', true) : null));
+    const u = ui();
+    const guard = startFrameGuard({ win, send, ui: u })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    expect(u.onState).toHaveBeenCalled();
+    expect(send.mock.calls.map((c) => (c[0] as { type: string }).type)).not.toContain('frameHello');
+    // Fields reported so the verdict gains sensitive-form.
+    expect(send).toHaveBeenCalledWith({ type: 'pageSignals', brandOrgIds: [], sensitive: ['nir'], sensitiveInput: false });
+
+    let submitted = 0;
+    win.document.getElementById('f')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted++;
+    });
+    typeInto(win, 'n', 'x');
+    (win.document.getElementById('b') as HTMLButtonElement).click();
+    expect(u.hold).toHaveBeenCalledTimes(1);
+    expect(submitted).toBe(0);
+    const release = u.hold.mock.calls[0]![2] as () => void;
+    release();
+    expect(submitted).toBe(1);
+  });
+
+  it('an unknown page asking for a NIR: brand analysis, report, then the suspicious state arms the guard', async () => {
+    const win = page(NIR_FORM);
+    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    const replies: Record<string, unknown> = { frameHello: state('unknown'), pageSignals: state('suspicious') };
+    const send = vi.fn(async (m: object) => replies[(m as { type: string }).type] ?? null);
+    const u = ui(['assurance-maladie']);
+    const guard = startFrameGuard({ win, send, ui: u })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    expect(send.mock.calls.map((c) => c[0])).toEqual([
+      { type: 'frameHello' },
+      { type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: false },
+    ]);
+    expect(u.onState).toHaveBeenCalledWith(expect.objectContaining({ verdict: expect.objectContaining({ verdict: 'suspicious' }) }));
+    // A valid NIR typed now: the dialog opens at once, and the background learns only that it happened.
+    typeInto(win, 'n', '1 85 05 78 006 084 91');
+    expect(u.typed).toHaveBeenCalledTimes(1);
+    await tick();
+    const last = send.mock.calls.at(-1)![0] as Record<string, unknown>;
+    expect(last).toEqual({ type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: true });
+    expect(JSON.stringify(send.mock.calls)).not.toContain('006');
+  });
+
+  it('an unknown page that imitates nobody sends nothing after frameHello; an official one is left alone', async () => {
+    const win = page(NIR_FORM);
+    const send = vi.fn(async () => state('unknown'));
+    const u = ui([]);
+    const g1 = startFrameGuard({ win, send, ui: u })!;
+    stops.push(() => g1.dispose());
+    await tick();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(u.brandsOf).toHaveBeenCalledTimes(1);
+
+    const off = page(NIR_FORM);
+    const sendOff = vi.fn(async () => ({ ...state('official'), verdict: { ...verdict('official'), reasons: [] } }));
+    const u2 = ui(['assurance-maladie']);
+    const g2 = startFrameGuard({ win: off, send: sendOff, ui: u2 })!;
+    stops.push(() => g2.dispose());
+    await tick();
+    expect(sendOff).toHaveBeenCalledTimes(1);
+    expect(u2.brandsOf).not.toHaveBeenCalled();
+    expect(u2.onState).not.toHaveBeenCalled();
+  });
+
+  it('ignores malformed replies, and runs once per frame', async () => {
+    const win = page(NIR_FORM);
+    for (const bad of [null, 'x', { verdict: 'suspicious' }, { verdict: { verdict: 'nope', url: '', reasons: [], target: null, host: null }, proceeded: false, allowProceed: true }]) {
+      const g = frameSlot(win);
+      g.uiLoaded = false;
+      const u = ui(['assurance-maladie']);
+      const guard = startFrameGuard({ win, send: async () => bad, ui: u })!;
+      await tick();
+      expect(u.onState).not.toHaveBeenCalled();
+      expect(u.brandsOf).not.toHaveBeenCalled();
+      guard.dispose();
+    }
+    const first = startFrameGuard({ win, send: async () => state('unknown'), ui: ui() });
+    expect(startFrameGuard({ win, send: async () => state('unknown'), ui: ui() })).toBeNull();
+    first!.dispose();
+  });
+
+  it('listens by itself when the page guard is not in the frame (page open before the install)', async () => {
+    const win = page(NIR_FORM);
+    const u = ui();
+    frameSlot(win).pushed = state('suspicious');
+    const guard = startFrameGuard({ win, send: async () => state('suspicious'), ui: u })!;
+    stops.push(() => guard.dispose());
+    typeInto(win, 'n', 'x');
+    (win.document.getElementById('b') as HTMLButtonElement).click();
+    expect(u.hold).toHaveBeenCalledTimes(1);
+  });
+});
