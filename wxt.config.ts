@@ -29,13 +29,15 @@ function preactWithoutRawHtml(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   hooks: {
-    // The always-on page guard is a plain script (entrypoints/page-guard.ts, built as an unlisted
-    // script) declared here, so every page pays neither WXT's content-script wrapper nor the
-    // webextension-polyfill (milliseconds per page, `npm run bench:page`).
+    // The page guard is two plain scripts (built as unlisted scripts) declared here, so every page
+    // pays neither WXT's content-script wrapper nor the webextension-polyfill (milliseconds per
+    // page, `npm run bench:page`): submit listeners at document_start, the field check at idle.
     'build:manifestGenerated': (_wxt, manifest) => {
+      const everywhere = { matches: ['<all_urls>'], all_frames: true, match_about_blank: false };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: ['<all_urls>'], js: ['page-guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: false },
+        { ...everywhere, js: ['page-guard.js'], run_at: 'document_start' },
+        { ...everywhere, js: ['page-scan.js'], run_at: 'document_idle' },
       ];
     },
   },

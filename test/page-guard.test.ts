@@ -2,7 +2,7 @@ import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFrameGuard, type FrameGuardUi } from '../lib/browser/frame-guard';
 import { frameSlot, pushFrameState } from '../lib/browser/page-bridge';
-import { startPageBootstrap } from '../lib/browser/page-bootstrap';
+import { relaySubmits, watchForSensitiveFields } from '../lib/browser/page-bootstrap';
 import type { FrameState } from '../lib/messages';
 import type { Verdict } from '../lib/verdict';
 
@@ -45,7 +45,7 @@ describe('page guard (every page)', () => {
   it('on an ordinary page, attaches its listeners and asks for nothing', async () => {
     const win = page(ORDINARY);
     const requestUi = vi.fn(async () => true);
-    stops.push(startPageBootstrap({ win, requestUi, throttleMs: 10 }));
+    stops.push(relaySubmits(win), watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
     await tick(50);
     expect(requestUi).not.toHaveBeenCalled();
     expect(frameSlot(win).listening).toBe(true);
@@ -58,13 +58,13 @@ describe('page guard (every page)', () => {
   it('asks for the page UI once when a field may be sensitive, now or added later', async () => {
     const now = page(NIR_FORM);
     const r1 = vi.fn(async () => true);
-    stops.push(startPageBootstrap({ win: now, requestUi: r1, throttleMs: 10 }));
+    stops.push(watchForSensitiveFields({ win: now, requestUi: r1, throttleMs: 10 }));
     await tick(50);
     expect(r1).toHaveBeenCalledTimes(1);
 
     const later = page(ORDINARY);
     const r2 = vi.fn(async () => true);
-    stops.push(startPageBootstrap({ win: later, requestUi: r2, throttleMs: 10 }));
+    stops.push(watchForSensitiveFields({ win: later, requestUi: r2, throttleMs: 10 }));
     await tick(30);
     later.document.body.insertAdjacentHTML('beforeend', '<div><label>Date de naissance<input name=dob></label><input type=password></div>');
     await tick(60);
@@ -77,25 +77,35 @@ describe('page guard (every page)', () => {
   it('stops when no UI will come (official page): later fields ask nothing', async () => {
     const win = page(NIR_FORM);
     const requestUi = vi.fn(async () => false);
-    stops.push(startPageBootstrap({ win, requestUi, throttleMs: 10 }));
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
     await tick(50);
     win.document.body.insertAdjacentHTML('beforeend', '<input type=password>');
     await tick(60);
     expect(requestUi).toHaveBeenCalledTimes(1);
   });
 
+  it('leaves the page to the page UI when the background already put it there (flagged address)', async () => {
+    const win = page(NIR_FORM);
+    frameSlot(win).uiLoaded = true;
+    const requestUi = vi.fn(async () => true);
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+    win.document.body.insertAdjacentHTML('beforeend', '<input type=password>');
+    await tick(60);
+    expect(requestUi).not.toHaveBeenCalled();
+  });
+
   it('forwards submits to the form guard once loaded, and never attaches twice', async () => {
     const win = page(NIR_FORM);
     const slot = frameSlot(win);
     slot.listening = true; // the page UI got there first and listens itself
-    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    stops.push(relaySubmits(win));
     const submit = vi.fn();
     slot.handlers = { submit, click: vi.fn(), input: vi.fn() };
     (win.document.getElementById('f') as HTMLFormElement).requestSubmit();
     expect(submit).not.toHaveBeenCalled(); // nobody listens: the UI that claimed it does (see below)
 
     const win2 = page(NIR_FORM);
-    stops.push(startPageBootstrap({ win: win2, requestUi: async () => true }));
+    stops.push(relaySubmits(win2));
     const submit2 = vi.fn((e: Event) => e.preventDefault());
     frameSlot(win2).handlers = { submit: submit2, click: vi.fn(), input: vi.fn() };
     (win2.document.getElementById('f') as HTMLFormElement).requestSubmit();
@@ -115,7 +125,7 @@ describe('frame guard (page UI)', () => {
 
   it('a pushed guarded state shows the banner and holds a filled sensitive submit until released', async () => {
     const win = page(NIR_FORM);
-    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    stops.push(relaySubmits(win));
     // The background pushes the state before injecting the UI.
     const g = globalThis as unknown as Record<symbol, unknown>;
     const key = Symbol.for('vigie-sante.frame');
@@ -149,7 +159,7 @@ describe('frame guard (page UI)', () => {
 
   it('an unknown page asking for a NIR: brand analysis, report, then the suspicious state arms the guard', async () => {
     const win = page(NIR_FORM);
-    stops.push(startPageBootstrap({ win, requestUi: async () => true }));
+    stops.push(relaySubmits(win));
     const replies: Record<string, unknown> = { frameHello: state('unknown'), pageSignals: state('suspicious') };
     const send = vi.fn(async (m: object) => replies[(m as { type: string }).type] ?? null);
     const u = ui(['assurance-maladie']);

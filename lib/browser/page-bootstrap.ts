@@ -3,19 +3,36 @@ import { mayAskSensitive, watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
- * The page guard: what every page and frame runs (entrypoints/page-guard.ts, document_start).
- * Every page the user opens pays for it, so on an ordinary page it only
- * - attaches capture-phase submit/click/input listeners before any page script can, which do
- *   nothing until the page UI hands them the form guard;
- * - once the DOM is ready (at idle), and for five minutes after (throttled MutationObserver), checks
- *   whether any field may ask for a NIR, card, IBAN, password or birth date (lib/page-fields.ts,
- *   no regular expression).
- * It touches no extension API and sends nothing until such a field shows up; then it asks the
- * background for the page UI, which takes over (verdict, brand analysis, warnings). A flagged
- * address does not wait for that: the background injects the page UI as soon as the frame commits.
+ * The page guard: what every page and frame runs. Every page the user opens pays for it, so on an
+ * ordinary page it does only this, in two small scripts (entrypoints/page-guard.ts, page-scan.ts):
+ * - at document_start, `relaySubmits` attaches capture-phase submit/click/input listeners before any
+ *   page script can; they do nothing until the page UI hands them the form guard;
+ * - at document_idle, and for five minutes after (throttled MutationObserver), `watchForSensitiveFields`
+ *   checks whether any field may ask for a NIR, card, IBAN, password or birth date
+ *   (lib/page-fields.ts, no regular expression).
+ * Neither touches an extension API nor sends anything until such a field shows up; then the page UI
+ * is asked for and takes over (verdict, brand analysis, warnings). A flagged address does not wait
+ * for that: the background injects the page UI as soon as the frame commits.
  */
 
-export interface PageBootstrapEnv {
+/** Attaches the forwarding listeners (once per frame); returns the detach function. */
+export function relaySubmits(win: Window): () => void {
+  const slot = frameSlot(win);
+  if (slot.listening) return () => {};
+  slot.listening = true;
+  // Forward to the form guard once the page UI has loaded it; inert until then.
+  const detach = listenForSubmits(win, {
+    submit: (e) => slot.handlers?.submit(e),
+    click: (e) => slot.handlers?.click(e),
+    input: (e) => slot.handlers?.input(e),
+  });
+  return () => {
+    detach();
+    slot.listening = false;
+  };
+}
+
+export interface FieldWatchEnv {
   win: Window;
   /** Asks the background for the page UI; resolves false when none will come (official page, error). */
   requestUi(): Promise<boolean>;
@@ -23,21 +40,11 @@ export interface PageBootstrapEnv {
   throttleMs?: number;
 }
 
-export function startPageBootstrap(env: PageBootstrapEnv): () => void {
+/** Asks for the page UI once a field may be sensitive (now, or added within `watchMs`); returns the stop function. */
+export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   const { win } = env;
   const doc = win.document;
   const slot = frameSlot(win);
-  let detach: (() => void) | null = null;
-  if (!slot.listening) {
-    slot.listening = true;
-    // Forward to the form guard once the page UI has loaded it; inert until then.
-    detach = listenForSubmits(win, {
-      submit: (e) => slot.handlers?.submit(e),
-      click: (e) => slot.handlers?.click(e),
-      input: (e) => slot.handlers?.input(e),
-    });
-  }
-
   let requested = false;
   let stopWatch: (() => void) | null = null;
   let stopped = false;
@@ -58,19 +65,13 @@ export function startPageBootstrap(env: PageBootstrapEnv): () => void {
     });
   }
 
-  // One idle callback, scheduled now (no DOMContentLoaded listener: every callback costs on every page).
   const run = () => {
-    if (stopped) return;
-    if (doc.readyState === 'loading') return void doc.addEventListener('DOMContentLoaded', run, { once: true });
     check();
     if (!requested && !stopped) stopWatch = watchFields(doc, check, { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
   };
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 1000 });
-  else win.setTimeout(run, 0);
+  // Declared at document_idle: the DOM is there. Elsewhere (tests), wait for it.
+  if (doc.readyState !== 'loading') run();
+  else doc.addEventListener('DOMContentLoaded', run, { once: true });
 
-  return () => {
-    stop();
-    detach?.();
-    if (detach) slot.listening = false;
-  };
+  return stop;
 }
