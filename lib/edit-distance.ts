@@ -12,6 +12,26 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
+  // One edit at most (the common case on the hot path): compare around the first difference, no table.
+  if (max === 1) return withinOneEdit(a, b) ? 1 : 2;
+  if (max <= 0) return max + 1;
+  // A shared head and tail cost nothing: measure only what lies between them.
+  let from = 0;
+  while (from < la && from < lb && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  let endA = la;
+  let endB = lb;
+  while (endA > from && endB > from && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (from > 0 || endA < la) return middleDistance(a.slice(from, endA), b.slice(from, endB), max);
+  return middleDistance(a, b, max);
+}
+
+function middleDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return la + lb <= max ? la + lb : max + 1;
   if (lb + 1 > rowA.length) {
     rowA = new Int32Array(lb + 1);
     rowB = new Int32Array(lb + 1);
@@ -40,6 +60,33 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
     curr = t;
   }
   return prev[lb]! <= max ? prev[lb]! : max + 1;
+}
+
+/** Whether a[from..] and b[from + shift..] (shift -1, 0 or 1) are the same characters to the end of both. */
+function sameTail(a: string, from: number, b: string, shift: number): boolean {
+  if (a.length - from !== b.length - from - shift) return false;
+  for (let i = from; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i + shift)) return false;
+  return true;
+}
+
+/**
+ * Whether two different strings are one OSA edit apart: one substitution, insertion, deletion, or swap
+ * of two adjacent characters. Everything before the first difference is shared; one edit at that spot
+ * must make the rest line up.
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  const n = la < lb ? la : lb;
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (sameTail(a, i + 1, b, 0)) return true; // substitution at i
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameTail(a, i + 2, b, 0);
+  }
+  if (la === lb + 1) return sameTail(a, i + 1, b, -1); // a has one extra character at i
+  if (lb === la + 1) return sameTail(a, i, b, 1); // b has one extra character at i
+  return false;
 }
 
 /** All strings obtained by deleting exactly one character (the deletion neighbourhood of radius 1). */

@@ -38,6 +38,46 @@ describe('boundedOsaDistance', () => {
     ['harmoniemutuelle', 'harmoniemutuel', 2, 2],
     ['', 'abc', 2, 3],
   ])('%s vs %s (max %i) = %i', (a, b, max, d) => expect(boundedOsaDistance(a, b, max)).toBe(d));
+
+  // The bounded version takes shortcuts (one edit compared around the first difference, shared head and
+  // tail skipped): on many random near pairs over small alphabets it must agree with the full table.
+  it('agrees with the plain OSA table on random near pairs', () => {
+    const osa = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const alphabets = ['ab', 'abc', 'abcdefghijklmnopqrstuvwxyz0'];
+    const wrong: string[] = [];
+    for (let k = 0; k < 30_000; k++) {
+      const alphabet = alphabets[k % alphabets.length]!;
+      const pick = () => alphabet[Math.floor(rnd() * alphabet.length)]!;
+      let a = '';
+      for (let n = Math.floor(rnd() * 12); n > 0; n--) a += pick();
+      let b = a;
+      for (let e = Math.floor(rnd() * 4); e > 0; e--) {
+        const p = Math.floor(rnd() * (b.length + 1));
+        const t = rnd();
+        if (t < 0.25) b = b.slice(0, p) + pick() + b.slice(p);
+        else if (t < 0.5) b = b.slice(0, p) + b.slice(p + 1);
+        else if (t < 0.75) b = b.slice(0, p) + pick() + b.slice(p + 1);
+        else b = b.slice(0, p) + b.slice(p + 1, p + 2) + b.slice(p, p + 1) + b.slice(p + 2);
+      }
+      const exact = osa(a, b);
+      for (const max of [0, 1, 2, 3]) {
+        const want = exact <= max ? exact : max + 1;
+        if (boundedOsaDistance(a, b, max) !== want) wrong.push(`${a}/${b}/${max}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('punycode', () => {
