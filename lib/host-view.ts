@@ -1,5 +1,5 @@
 import type { NormalizedUrl } from './normalize';
-import { foldUnicode, isIdnLabel, skeletonOf, unicodeLabel } from './skeleton';
+import { foldUnicode, isIdnLabel, mayFold, skeletonOf, unicodeLabel } from './skeleton';
 
 /**
  * A host cut into what the detectors read: its labels in Unicode and as skeletons, and its tokens
@@ -38,16 +38,26 @@ export interface HostView {
 }
 
 function withoutHyphens(s: string): string {
-  return s.includes('-') ? s.replaceAll('-', '') : s;
+  let dash = s.indexOf('-');
+  if (dash < 0) return s;
+  let out = s.slice(0, dash);
+  for (;;) {
+    const next = s.indexOf('-', dash + 1);
+    if (next < 0) return out + s.slice(dash + 1);
+    out += s.slice(dash + 1, next);
+    dash = next;
+  }
 }
 
 export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView | null {
   if (!n.domain || !n.suffix || !n.sld) return null;
-  const labels = n.host.split('.');
   let suffixLabels = 1;
   for (let i = n.suffix.indexOf('.'); i >= 0; i = n.suffix.indexOf('.', i + 1)) suffixLabels++;
+  const host = n.host;
+  if (!host.includes('xn--') && !mayFold(host)) return plainView(n, suffixLabels);
+  const labels = host.split('.');
   const sldIndex = labels.length - suffixLabels - 1;
-  const hasIdn = n.host.includes('xn--') && labels.some(isIdnLabel);
+  const hasIdn = labels.some(isIdnLabel);
   const unicode = hasIdn ? labels.map(unicodeLabel) : labels;
   const skeletons: string[] = new Array(labels.length);
   const tokens: Token[] = [];
@@ -66,7 +76,7 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView 
     }
   }
   return {
-    host: n.host,
+    host,
     labels,
     unicode,
     skeletons,
@@ -80,5 +90,59 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView 
     sldSpelled: withoutHyphens(unicode[sldIndex]!),
     sldSkeleton: withoutHyphens(skeletons[sldIndex]!),
     sldPlain: withoutHyphens(hasIdn ? foldUnicode(unicode[sldIndex]!) : labels[sldIndex]!),
+  };
+}
+
+/**
+ * The common case: an ASCII host that no folding changes (no xn--, 0/1, rn, nn, vv, cl), so each label
+ * is its own Unicode form and its own skeleton. One pass over the host, no splitting or replacing.
+ */
+function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: number): HostView {
+  const host = n.host;
+  const labels: string[] = [];
+  const tokens: Token[] = [];
+  let labelStart = 0;
+  let pieceStart = 0;
+  let part = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46;
+    if (c !== 46 && c !== 45) continue;
+    if (c === 46 && pieceStart === labelStart) {
+      // A label without hyphens: the label and its only piece are one string.
+      const label = host.slice(labelStart, i);
+      if (i > labelStart) tokens.push({ skel: label, label: labels.length, part: 0 });
+      labels.push(label);
+    } else {
+      if (i > pieceStart) tokens.push({ skel: host.slice(pieceStart, i), label: labels.length, part: part++ });
+      if (c === 46) labels.push(host.slice(labelStart, i));
+    }
+    if (c === 46) {
+      labelStart = i + 1;
+      part = 0;
+    }
+    pieceStart = i + 1;
+  }
+  const sldIndex = labels.length - suffixLabels - 1;
+  const sld = labels[sldIndex]!;
+  let flatSld = sld;
+  if (sld.includes('-')) {
+    flatSld = '';
+    for (const t of tokens) if (t.label === sldIndex) flatSld += t.skel;
+  }
+  return {
+    host,
+    labels,
+    unicode: labels,
+    skeletons: labels,
+    tokens,
+    sldIndex,
+    suffixLabels,
+    suffix: n.suffix!,
+    domain: n.domain!,
+    privateSuffix: n.privateSuffix,
+    hasIdn: false,
+    sldSpelled: flatSld,
+    sldSkeleton: flatSld,
+    sldPlain: flatSld,
   };
 }
