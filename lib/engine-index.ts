@@ -78,6 +78,19 @@ export interface EngineIndex {
   brandEdges: Uint8Array;
   /** The same for three characters (bit 1: some brand starts so, bit 2: ends so): a finer filter. */
   brandEdges3: Uint8Array;
+  /**
+   * For every key length (255 standing for 255 and more): KEY_BRAND if some brandsBySkeleton key has it,
+   * KEY_KEYWORD for lure keywords, KEY_EMBEDDABLE for embeddableBySkeleton keys, KEY_GLUED for
+   * gluedTargets keys. With the EDGE_* bits of brandEdges, a window of pieces is only joined into a
+   * string when some key could be spelled by it.
+   */
+  keyLengths: Uint8Array;
+  /**
+   * Brands of 4+ characters (MIN_STANDALONE_BRAND_LENGTH) by edge3Index of their first three characters
+   * (heads) and of their last three (tails), longest first: what a glued piece may start or end with.
+   */
+  gluedBrandHeads: Map<number, ReadonlyArray<{ key: string; brand: Brand }>>;
+  gluedBrandTails: Map<number, ReadonlyArray<{ key: string; brand: Brand }>>;
   organizations: Map<string, Organization>;
 }
 
@@ -124,6 +137,17 @@ export const EDGE_BRAND_HEAD = 1;
 export const EDGE_BRAND_TAIL = 2;
 export const EDGE_TYPO_HEAD = 4;
 export const EDGE_TYPO_TAIL = 8;
+/** Some lure keyword starts / ends with the pair. */
+export const EDGE_KEYWORD_HEAD = 16;
+export const EDGE_KEYWORD_TAIL = 32;
+/** Some gluedTargets key starts / ends with the pair. */
+export const EDGE_GLUED_HEAD = 64;
+export const EDGE_GLUED_TAIL = 128;
+
+export const KEY_BRAND = 1;
+export const KEY_KEYWORD = 2;
+export const KEY_EMBEDDABLE = 4;
+export const KEY_GLUED = 8;
 /** Slot of a character pair in `brandEdges` (non-ASCII folded onto ASCII slots: a filter may only err towards "maybe"). */
 export function edgeIndex(c0: number, c1: number): number {
   return (c0 & 127) * 128 + (c1 & 127);
@@ -315,6 +339,32 @@ export function buildIndex(
       brandEdges3[edge3Index(p.charCodeAt(p.length - 3), p.charCodeAt(p.length - 2), p.charCodeAt(p.length - 1))]! |= EDGE_TYPO_TAIL;
     }
   }
+  const markEdges = (keys: Iterable<string>, head: number, tail: number) => {
+    for (const k of keys) {
+      if (k.length < 2) continue; // a window of pieces is never shorter than two characters
+      brandEdges[edgeIndex(k.charCodeAt(0), k.charCodeAt(1))]! |= head;
+      brandEdges[edgeIndex(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= tail;
+    }
+  };
+  markEdges(keywords, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL);
+  markEdges(gluedTargets.keys(), EDGE_GLUED_HEAD, EDGE_GLUED_TAIL);
+  const keyLengths = new Uint8Array(256);
+  const markLengths = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) keyLengths[Math.min(k.length, 255)]! |= bit;
+  };
+  markLengths(brandsBySkeleton.keys(), KEY_BRAND);
+  markLengths(keywords, KEY_KEYWORD);
+  markLengths(embeddableBySkeleton.keys(), KEY_EMBEDDABLE);
+  markLengths(gluedTargets.keys(), KEY_GLUED);
+  const gluedBrandHeads = new Map<number, { key: string; brand: Brand }[]>();
+  const gluedBrandTails = new Map<number, { key: string; brand: Brand }[]>();
+  for (const [key, brands] of brandsBySkeleton) {
+    if (key.length < MIN_STANDALONE_BRAND_LENGTH) continue;
+    const entry = { key, brand: brands[0]! };
+    push(gluedBrandHeads, edge3Index(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2)), entry);
+    push(gluedBrandTails, edge3Index(key.charCodeAt(key.length - 3), key.charCodeAt(key.length - 2), key.charCodeAt(key.length - 1)), entry);
+  }
+  for (const list of [...gluedBrandHeads.values(), ...gluedBrandTails.values()]) list.sort((a, b) => b.key.length - a.key.length);
   const brandHeads = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(0, 2)));
   const brandTails = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(-2)));
 
@@ -338,6 +388,9 @@ export function buildIndex(
     brandTails,
     brandEdges,
     brandEdges3,
+    keyLengths,
+    gluedBrandHeads,
+    gluedBrandTails,
     organizations,
   };
 }

@@ -1,6 +1,7 @@
-import { MIN_STANDALONE_BRAND_LENGTH, type Brand, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
+import { joinTokens, windowMayBeKey } from './windows';
 
 /**
  * A brand next to a lure word, in the registrable name or in a subdomain: `ameli-remboursement.com`,
@@ -64,43 +65,60 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     return;
   }
 
-  const pieces: string[] = [];
-  for (let i = start; i < end; i++) pieces.push(tokens[i]!.skel);
   // Unlike a one-piece name, a hyphenated brand name is still scanned: "compte-ameli" is a product
-  // name and also a lure word next to a brand.
-  const used = new Array<boolean>(pieces.length).fill(false);
+  // name and also a lure word next to a brand. Windows are only joined into a string when some key
+  // could be spelled by them (windowMayBeKey).
+  const count = end - start;
+  const used = usedBuffer(count);
   // Brands first (longest window wins), so "carte-vitale" is a brand here even if it is also a lure word.
-  for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
-    for (let i = 0; i + size <= pieces.length; i++) {
-      if (!isFree(used, i, size)) continue;
-      const brands = index.brandsBySkeleton.get(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''));
+  for (let size = Math.min(MAX_WINDOW, count); size >= 1; size--) {
+    for (let i = start; i + size <= end; i++) {
+      if (!isFree(used, i - start, size)) continue;
+      const last = i + size - 1;
+      let brands: Brand[] | undefined;
+      if (size === 1) brands = index.brandsBySkeleton.get(tokens[i]!.skel);
+      else if (windowMayBeKey(tokens, i, last, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)) brands = index.brandsBySkeleton.get(joinTokens(tokens, i, last));
       if (!brands) continue;
       // Two names of one organisation side by side ("cpam-ameli") is as strong as a lure word.
       if (found.brand && found.brand !== brands[0] && found.brand.org.id === brands[0]!.org.id) found.keyword = true;
       found.brand ??= brands[0]!;
-      used.fill(true, i, i + size);
+      used.fill(1, i - start, i - start + size);
       // A product name that is itself brand + lure word ("compte-ameli") still counts as the combination.
-      if (size > 1 && hasBrandAndKeyword(pieces, i, i + size, index)) found.keyword = true;
+      if (size > 1 && hasBrandAndKeyword(tokens, i, i + size, index)) found.keyword = true;
     }
   }
-  for (let size = Math.min(MAX_WINDOW, pieces.length); size >= 1; size--) {
-    for (let i = 0; i + size <= pieces.length; i++) {
-      if (!isFree(used, i, size)) continue;
-      if (index.keywords.has(size === 1 ? pieces[i]! : pieces.slice(i, i + size).join(''))) {
+  for (let size = Math.min(MAX_WINDOW, count); size >= 1; size--) {
+    for (let i = start; i + size <= end; i++) {
+      if (!isFree(used, i - start, size)) continue;
+      const last = i + size - 1;
+      const keyword =
+        size === 1
+          ? index.keywords.has(tokens[i]!.skel)
+          : windowMayBeKey(tokens, i, last, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(joinTokens(tokens, i, last));
+      if (keyword) {
         found.keyword = true;
-        used.fill(true, i, i + size);
+        used.fill(1, i - start, i - start + size);
       }
     }
   }
   // Glued forms inside one piece: "ameliremboursement", "moncompteameli"; then numbers around a word.
-  for (let i = 0; i < pieces.length; i++) {
-    if (used[i]) continue;
-    const glued = splitGlued(pieces[i]!, index);
+  for (let i = start; i < end; i++) {
+    if (used[i - start]) continue;
+    const piece = tokens[i]!.skel;
+    const glued = splitGlued(piece, index);
     if (glued) {
       found.brand ??= glued;
       found.keyword = true;
-    } else scanDigitWrapped(pieces[i]!, index, found);
+    } else scanDigitWrapped(piece, index, found);
   }
+}
+
+// Which pieces of the label being scanned are taken (reused: the engine is synchronous).
+let usedPieces = new Uint8Array(32);
+function usedBuffer(count: number): Uint8Array {
+  if (count > usedPieces.length) usedPieces = new Uint8Array(count);
+  usedPieces.fill(0, 0, count);
+  return usedPieces;
 }
 
 /** "ameli2024", "remboursement24", "2fa-securite": a number stuck to a brand or a lure word does not hide it. */
@@ -122,36 +140,41 @@ function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void
   }
 }
 
-function isFree(used: boolean[], from: number, size: number): boolean {
+function isFree(used: Uint8Array, from: number, size: number): boolean {
   for (let k = from; k < from + size; k++) if (used[k]) return false;
   return true;
 }
 
-function hasBrandAndKeyword(pieces: string[], from: number, to: number, index: EngineIndex): boolean {
+function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: EngineIndex): boolean {
   let brand = false;
   let keyword = false;
   for (let k = from; k < to; k++) {
-    brand ||= index.brandsBySkeleton.has(pieces[k]!);
-    keyword ||= index.keywords.has(pieces[k]!);
+    brand ||= index.brandsBySkeleton.has(tokens[k]!.skel);
+    keyword ||= index.keywords.has(tokens[k]!.skel);
   }
   return brand && keyword;
 }
 
 /** A piece made of a brand (4+ characters) and lure words glued before or after it. */
 export function splitGlued(piece: string, index: EngineIndex): Brand | null {
-  if (piece.length < MIN_STANDALONE_BRAND_LENGTH + 2) return null;
-  const head = index.brandHeads.has(piece.slice(0, 2));
-  const tail = index.brandTails.has(piece.slice(-2));
-  if (!head && !tail) return null;
-  for (const len of index.brandLengths) {
-    if (len >= piece.length || len < MIN_STANDALONE_BRAND_LENGTH) continue;
-    if (head) {
-      const brands = index.brandsBySkeleton.get(piece.slice(0, len));
-      if (brands && isKeywordSequence(piece.slice(len), index)) return brands[0]!;
-    }
-    if (tail) {
-      const brands = index.brandsBySkeleton.get(piece.slice(piece.length - len));
-      if (brands && isKeywordSequence(piece.slice(0, piece.length - len), index)) return brands[0]!;
+  const n = piece.length;
+  if (n < MIN_STANDALONE_BRAND_LENGTH + 2) return null;
+  // Brands of 4+ characters the piece may start or end with, longest first; at one length the head is
+  // tried before the tail.
+  const heads = index.gluedBrandHeads.get(edge3Index(piece.charCodeAt(0), piece.charCodeAt(1), piece.charCodeAt(2)));
+  const tails = index.gluedBrandTails.get(edge3Index(piece.charCodeAt(n - 3), piece.charCodeAt(n - 2), piece.charCodeAt(n - 1)));
+  if (!heads && !tails) return null;
+  const nh = heads ? heads.length : 0;
+  const nt = tails ? tails.length : 0;
+  for (let h = 0, t = 0; h < nh || t < nt; ) {
+    const headLength = h < nh ? heads![h]!.key.length : -1;
+    const tailLength = t < nt ? tails![t]!.key.length : -1;
+    if (headLength >= tailLength) {
+      const { key, brand } = heads![h++]!;
+      if (key.length < n && piece.startsWith(key) && isKeywordSequence(piece.slice(key.length), index)) return brand;
+    } else {
+      const { key, brand } = tails![t++]!;
+      if (key.length < n && piece.endsWith(key) && isKeywordSequence(piece.slice(0, n - key.length), index)) return brand;
     }
   }
   return null;

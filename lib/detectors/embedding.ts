@@ -1,6 +1,7 @@
-import type { Brand, EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
+import { joinTokens, windowMayBeKey } from './windows';
 
 /**
  * A listed address written inside another one: `ameli.fr.secure-x.example`, `ameli-fr.example`,
@@ -18,13 +19,20 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
     const glued = index.gluedTargets.get(tokens[i]!.skel);
     if (glued && i < last) return { severity: 'lookalike', reasons: ['embedding'], brand: glued };
 
-    let joined = '';
     for (let j = i; j < Math.min(tokens.length - 1, i + MAX_BRAND_TOKENS); j++) {
-      joined += tokens[j]!.skel;
-      // Glued across a multi-word brand: "assurance-maladiefr".
-      const gluedWindow = j > i ? index.gluedTargets.get(joined) : undefined;
-      if (gluedWindow && j < last) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
-      const brands = index.embeddableBySkeleton.get(joined);
+      // tokens i..j glued; a window of several is only built when some key could be spelled by it.
+      let brands: Brand[] | undefined;
+      if (j === i) brands = index.embeddableBySkeleton.get(tokens[i]!.skel);
+      else {
+        const glued = windowMayBeKey(tokens, i, j, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL);
+        const embeddable = windowMayBeKey(tokens, i, j, index, KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL);
+        if (!glued && !embeddable) continue;
+        const joined = joinTokens(tokens, i, j);
+        // Glued across a multi-word brand: "assurance-maladiefr".
+        const gluedWindow = glued ? index.gluedTargets.get(joined) : undefined;
+        if (gluedWindow && j < last) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
+        if (embeddable) brands = index.embeddableBySkeleton.get(joined);
+      }
       if (!brands) continue;
       for (const brand of brands) {
         const end = matchSuffix(tokens, j + 1, brand);

@@ -1,0 +1,28 @@
+import { edgeIndex, type EngineIndex } from '../engine-index';
+import type { Token } from '../host-view';
+
+/**
+ * Whether the skeletons of tokens[from..to] (two or more tokens), glued together, could be a key of one
+ * of the index's maps: some key of that kind (`lengthBit`, see EngineIndex.keyLengths) has the window's
+ * length, starts with its first two characters and ends with its last two (`headBit`/`tailBit`, see
+ * EngineIndex.brandEdges). Exact as a filter: a window it rejects is no key, so its string need not be
+ * built. Tokens are never empty.
+ */
+export function windowMayBeKey(tokens: readonly Token[], from: number, to: number, index: EngineIndex, lengthBit: number, headBit: number, tailBit: number): boolean {
+  let len = 0;
+  for (let k = from; k <= to; k++) len += tokens[k]!.skel.length;
+  if ((index.keyLengths[len < 255 ? len : 255]! & lengthBit) === 0) return false;
+  const first = tokens[from]!.skel;
+  const second = first.length > 1 ? first.charCodeAt(1) : tokens[from + 1]!.skel.charCodeAt(0);
+  if ((index.brandEdges[edgeIndex(first.charCodeAt(0), second)]! & headBit) === 0) return false;
+  const last = tokens[to]!.skel;
+  const beforeLast = last.length > 1 ? last.charCodeAt(last.length - 2) : tokens[to - 1]!.skel.charCodeAt(tokens[to - 1]!.skel.length - 1);
+  return (index.brandEdges[edgeIndex(beforeLast, last.charCodeAt(last.length - 1))]! & tailBit) !== 0;
+}
+
+/** The skeletons of tokens[from..to] glued together. */
+export function joinTokens(tokens: readonly Token[], from: number, to: number): string {
+  let s = tokens[from]!.skel;
+  for (let k = from + 1; k <= to; k++) s += tokens[k]!.skel;
+  return s;
+}
