@@ -1,5 +1,5 @@
 import type { NormalizedUrl } from './normalize';
-import { foldUnicode, isIdnLabel, mayFold, skeletonOf, unicodeLabel } from './skeleton';
+import { foldUnicode, hasNonAscii, mayFold, skeletonOf, skeletonOfFolded, unicodeLabel, withoutHyphens } from './skeleton';
 
 /**
  * A host cut into what the detectors read: its labels in Unicode and as skeletons, and its tokens
@@ -37,33 +37,34 @@ export interface HostView {
   sldPlain: string;
 }
 
-function withoutHyphens(s: string): string {
-  let dash = s.indexOf('-');
-  if (dash < 0) return s;
-  let out = s.slice(0, dash);
-  for (;;) {
-    const next = s.indexOf('-', dash + 1);
-    if (next < 0) return out + s.slice(dash + 1);
-    out += s.slice(dash + 1, next);
-    dash = next;
-  }
-}
-
 export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView | null {
   if (!n.domain || !n.suffix || !n.sld) return null;
   let suffixLabels = 1;
   for (let i = n.suffix.indexOf('.'); i >= 0; i = n.suffix.indexOf('.', i + 1)) suffixLabels++;
   const host = n.host;
   if (!host.includes('xn--') && !mayFold(host)) return plainView(n, suffixLabels);
-  const labels = host.split('.');
+  const labels: string[] = [];
+  for (let from = 0; ; ) {
+    const dot = host.indexOf('.', from);
+    labels.push(dot < 0 ? host.slice(from) : host.slice(from, dot));
+    if (dot < 0) break;
+    from = dot + 1;
+  }
   const sldIndex = labels.length - suffixLabels - 1;
-  const hasIdn = labels.some(isIdnLabel);
-  const unicode = hasIdn ? labels.map(unicodeLabel) : labels;
+  // Each xn-- label decoded once; the host is IDN when one of them decodes to non-ASCII.
+  let unicode = labels;
+  if (host.includes('xn--')) {
+    const decoded = labels.map(unicodeLabel);
+    if (decoded.some((u, i) => u !== labels[i] && hasNonAscii(u))) unicode = decoded;
+  }
+  const hasIdn = unicode !== labels;
+  // The registrable name's Unicode fold serves both its skeleton and its plain form.
+  const sldFolded = hasIdn ? foldUnicode(unicode[sldIndex]!) : null;
   const skeletons: string[] = new Array(labels.length);
   const tokens: Token[] = [];
   for (let i = 0; i < labels.length; i++) {
     // Suffix labels (fr, gouv, com…) are plain ASCII and compared as they are.
-    const skel = i > sldIndex ? labels[i]! : skeletonOf(unicode[i]!);
+    const skel = i > sldIndex ? labels[i]! : i === sldIndex && sldFolded !== null ? skeletonOfFolded(sldFolded) : skeletonOf(unicode[i]!);
     skeletons[i] = skel;
     let from = 0;
     let part = 0;
@@ -89,7 +90,7 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView 
     hasIdn,
     sldSpelled: withoutHyphens(unicode[sldIndex]!),
     sldSkeleton: withoutHyphens(skeletons[sldIndex]!),
-    sldPlain: withoutHyphens(hasIdn ? foldUnicode(unicode[sldIndex]!) : labels[sldIndex]!),
+    sldPlain: withoutHyphens(sldFolded ?? labels[sldIndex]!),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boundedOsaDistance } from '../../lib/edit-distance';
 import { decodePunycodeLabel, hostToUnicode } from '../../lib/punycode';
 import { foldUnicode, skeletonOf } from '../../lib/skeleton';
+import confusables from '../../lib/data/confusables.json';
 
 describe('skeletonOf', () => {
   it.each([
@@ -25,6 +26,40 @@ describe('skeletonOf', () => {
   ])('%s → %s', (input, expected) => expect(skeletonOf(input)).toBe(expected));
 
   it('leaves plain ASCII alone in foldUnicode', () => expect(foldUnicode('harmonie-mutuelle')).toBe('harmonie-mutuelle'));
+
+  // foldUnicode and skeletonOf take shortcuts (characters folded one by one when each folds to ASCII on
+  // its own, digit runs rewritten without the pattern): they must give what the plain definitions give.
+  const EXTRA: Record<string, string> = { 'к': 'k', 'н': 'h', 'т': 't', 'ь': 'b', 'в': 'b', 'ш': 'w', 'щ': 'w', 'ω': 'w', 'м': 'm', 'є': 'e', 'ӏ': 'l', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
+  const plainFold = (label: string): string => {
+    if (!/[^\x00-\x7f]/.test(label)) return label;
+    let out = '';
+    for (const ch of label) out += EXTRA[ch] ?? (confusables as Record<string, string>)[ch] ?? ch;
+    return out.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  };
+  const plainSkeleton = (label: string): string => {
+    let s = plainFold(label).replace(/(?<![2-9])[01]+(?![2-9])/g, (run) => run.replaceAll('0', 'o').replaceAll('1', 'l'));
+    for (const [from, to] of [['nn', 'm'], ['rn', 'm'], ['vv', 'w'], ['cl', 'd']] as const) s = s.replaceAll(from, to);
+    return s;
+  };
+  it('folds every character and mixed strings as the plain definition does', () => {
+    const wrong: string[] = [];
+    const samples = ['a', 'Z', '|', 'é', 'ñ', 'Σ', 'ς', 'İ', '\u0301', '\ud800', 'ß', 'ﬁ', 'ǅ', 'ł', '1', '-', ...Object.keys(confusables)];
+    for (let cp = 0; cp < 0x3000; cp++) {
+      const c = String.fromCodePoint(cp);
+      for (const s of [c, `a${c}b`, `${c}\u0301`, `Σ${c}`, `${c}${samples[cp % samples.length]}`]) if (foldUnicode(s) !== plainFold(s)) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('reads digit runs and letter pairs as the plain definition does', () => {
+    const wrong: string[] = [];
+    const alphabet = ['0', '1', '2', '9', 'a', 'c', 'l', 'r', 'n', 'v', '-'];
+    const visit = (s: string, depth: number) => {
+      if (skeletonOf(s) !== plainSkeleton(s)) wrong.push(s);
+      if (depth > 0) for (const c of alphabet) visit(s + c, depth - 1);
+    };
+    visit('', 5);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('boundedOsaDistance', () => {
