@@ -79,9 +79,8 @@ const TLDTS_OPTIONS = {
   mixedInputs: false,
 } as const;
 
+/** The host of an input simpleHost did not take (see normalizeUrl). */
 function hostFromInput(input: string): { host: string } | { invalid: string; host?: string } {
-  const simple = simpleHost(input);
-  if (simple) return { host: simple };
   // Control characters make a line garbage (the URL parser would quietly drop some of them).
   if (/[\u0000-\u001f\u007f]/.test(input)) return { invalid: 'control characters' };
 
@@ -110,6 +109,13 @@ export function normalizeUrl(raw: string): NormalizedUrl {
   if (!input) return { kind: 'invalid', host: null, why: 'empty' };
   if (input.length > MAX_INPUT) return { kind: 'invalid', host: null, why: 'too long' };
 
+  const simple = simpleHost(input);
+  if (simple) {
+    // Lower-case [a-z0-9.-], no empty label, no trailing dot, and a letter beyond 'f' (no IPv4): only
+    // the checks below that such a host can fail.
+    if (!simple.includes('.') || simple === 'localhost' || simple.endsWith('.localhost')) return local(simple, 'local');
+    return withSuffix(simple);
+  }
   const found = hostFromInput(input);
   if ('invalid' in found) return { kind: 'invalid', host: found.host ?? null, why: found.invalid };
   let host = found.host;
@@ -119,6 +125,11 @@ export function normalizeUrl(raw: string): NormalizedUrl {
 
   if (host.startsWith('[') || IPV4.test(host)) return local(host, 'ip');
   if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost')) return local(host, 'local');
+  return withSuffix(host);
+}
+
+/** A named host cut at its public suffix. */
+function withSuffix(host: string): NormalizedUrl {
   const info = parse(host, TLDTS_OPTIONS);
   if (!info.domain || !info.publicSuffix || !info.domainWithoutSuffix) {
     // A bare suffix (co.uk, netlify.app) or a host under an unknown TLD (intranet names like host.corp).
