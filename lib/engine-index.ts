@@ -1,7 +1,7 @@
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
 import { hashString } from './string-hash';
-import { foldUnicode, skeletonOf } from './skeleton';
+import { foldUnicode, skeletonOf, withoutHyphens } from './skeleton';
 import bundledNamesakes from './data/namesakes.json';
 
 /**
@@ -19,6 +19,8 @@ export interface OrgRef {
 export interface Brand {
   /** As curated or as found in the domain ("carte-vitale", "harmonie-mutuelle", "ameli"). */
   token: string;
+  /** `token` without its hyphens. */
+  flatToken: string;
   /** Skeleton without hyphens: the form every comparison uses. */
   skeleton: string;
   /** Unicode-folded form without hyphens and without ASCII lookalike folding: what typos are measured on. */
@@ -58,6 +60,8 @@ export interface EngineIndex {
   longBrandBuckets: Map<number, Brand[]>;
   /** Typo-eligible brands by length of their plain form (one entry per spelling). */
   typoByLength: Brand[][];
+  /** The letterMask of each brand of typoByLength, in the same places (a flat array scans faster). */
+  typoMasksByLength: Int32Array[];
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
@@ -246,6 +250,7 @@ export function buildIndex(
       if (!brand) {
         brand = {
           token,
+          flatToken: withoutHyphens(token),
           skeleton,
           plain: plainOf(token),
           letterMask: letterMask(plainOf(token)),
@@ -379,6 +384,7 @@ export function buildIndex(
     typoKeys,
     longBrandBuckets,
     typoByLength,
+    typoMasksByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => b.letterMask)),
     gluedTargets,
     keywords,
     benignNeighbours: new Set(namesakes.typo),

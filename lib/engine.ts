@@ -25,14 +25,14 @@ export interface Engine {
 // Strongest evidence first: the order reasons are listed in and the detector whose target is named.
 // Detectors that see a brand spelled exactly (or disguised) come before the typo detector, which only
 // runs when none of them found a strong imitation: `axa-mutuelle.org` imitates axa.fr, not a mutuelle
-// two letters away.
-const DETECTORS: ReadonlyArray<(view: HostView, index: EngineIndex) => Match | null> = [
-  detectHomoglyph,
-  detectEmbedding,
-  detectCombosquat,
-  detectTypo,
-  detectTldSwap,
-];
+// two letters away. The order: homoglyph, embedding, combosquat, typo, tld-swap (see classify).
+
+/** Adds a detector's reasons (once each) and returns the stronger of the two matches (the earlier on a tie). */
+function merge(best: Match | null, m: Match | null, reasons: ReasonCode[]): Match | null {
+  if (!m) return best;
+  for (const r of m.reasons) if (!reasons.includes(r)) reasons.push(r);
+  return !best || SEVERITY[m.severity] > SEVERITY[best.severity] ? m : best;
+}
 
 /** Whether some piece of the host, up to its public suffix, starts or ends like a brand (see EngineIndex.brandEdges). */
 function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
@@ -83,15 +83,13 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     if (view) {
-      const brandLike = mayHoldBrand(view, index);
-      for (const detect of DETECTORS) {
-        if (detect === detectTypo && best?.severity === 'lookalike') continue;
-        if (!brandLike && (detect === detectEmbedding || detect === detectCombosquat)) continue;
-        const m = detect(view, index);
-        if (!m) continue;
-        for (const r of m.reasons) if (!reasons.includes(r)) reasons.push(r);
-        if (!best || SEVERITY[m.severity] > SEVERITY[best.severity]) best = m;
+      best = merge(best, detectHomoglyph(view, index), reasons);
+      if (mayHoldBrand(view, index)) {
+        best = merge(best, detectEmbedding(view, index), reasons);
+        best = merge(best, detectCombosquat(view, index), reasons);
       }
+      if (best?.severity !== 'lookalike') best = merge(best, detectTypo(view, index), reasons);
+      best = merge(best, detectTldSwap(view, index), reasons);
     }
     if (blocked) {
       const brand = best?.brand;

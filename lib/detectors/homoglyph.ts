@@ -16,7 +16,7 @@ export function detectHomoglyph(view: HostView, index: EngineIndex): Match | nul
   const spelled = view.sldSpelled;
   // A name that is already the folded reading of a brand is not a disguise of it: "lcl" reads "ld" and
   // "henner" reads "hemer", yet ld.fr and hemer.de are other names. `1cl` still reads as lcl.
-  const brand = brands.find((b) => b.token.replace(/-/g, '') !== spelled && (view.hasIdn || spelled !== b.skeleton));
+  const brand = brands.find((b) => b.flatToken !== spelled && (view.hasIdn || spelled !== b.skeleton));
   if (!brand) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['homoglyph', 'idn'] : ['homoglyph'], brand };
 }

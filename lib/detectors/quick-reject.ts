@@ -1,6 +1,6 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, MIN_TYPO_LENGTH, edge3Index, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
-import { mayFold } from '../skeleton';
+import { mayFold, withoutHyphens } from '../skeleton';
 import { mayBeTypo } from './typo';
 
 /**
@@ -20,7 +20,7 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   // to the detectors rather than fold them here.
   if (!sld || host.includes('xn--') || host.includes('1') || mayFold(host)) return false;
   if (n.subdomain && n.subdomain !== 'www') return false; // a name split by a dot (fra.nceconnect.fr): let the detectors look
-  const flatSld = sld.includes('-') ? sld.replaceAll('-', '') : sld;
+  const flatSld = withoutHyphens(sld);
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index)) return false;
   if (index.brandsBySkeleton.has(flatSld)) return false;
   // Every piece between dots and hyphens before the public suffix (a brand after it has nothing after it).

@@ -13,7 +13,7 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
   const brands = index.brandsBySkeleton.get(view.sldSkeleton);
   if (!brands) return null;
   const noHyphens = view.sldSpelled;
-  const brand = brands.find((b) => b.token.replace(/-/g, '') === noHyphens);
+  const brand = brands.find((b) => b.flatToken === noHyphens);
   if (!brand) return null;
   if (spelled !== brand.token) {
     // Same letters, hyphens moved (`ame-li.fr`, `harmoniemutuelle.fr`): a typo, strong when the brand is long.

@@ -58,8 +58,15 @@ function scanNearbyLengths(name: string, index: EngineIndex): Brand | null | und
   for (let len = from; len <= to; len++) count += index.typoByLength[len]?.length ?? 0;
   if (count > DIRECT_SCAN_LIMIT) return undefined;
   for (let len = from; len <= to; len++) {
-    const hit = closeEnough(name, index.typoByLength[len]);
-    if (hit) return hit;
+    const brands = index.typoByLength[len];
+    if (!brands) continue;
+    // The letter-set filter on a flat array first: most candidates stop there without being read.
+    const masks = index.typoMasksByLength[len]!;
+    const limit = len >= LONG_BRAND_LENGTH ? 4 : 2;
+    for (let k = 0; k < brands.length; k++) {
+      if (popcount(nameMask ^ masks[k]!) > limit) continue;
+      if (isCloseTo(name, brands[k]!)) return brands[k]!;
+    }
   }
   return null;
 }
@@ -98,19 +105,21 @@ function popcount(x: number): number {
 /** The first typo-eligible brand within its allowed distance of `name` (candidates are rare: no allocation). */
 function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
   if (!brands) return null;
-  for (const brand of brands) {
-    if (brand.plain === name) continue;
-    const max = brand.plain.length >= LONG_BRAND_LENGTH ? 2 : 1;
-    // Each edit adds or removes at most two letters from the set of letters used.
-    if (popcount(nameMask ^ brand.letterMask) > 2 * max) continue;
-    // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
-    if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
-    if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) continue;
-    if (boundedOsaDistance(name, brand.plain, max) > max) continue;
-    if (isLikelyNamesake(name, brand.plain)) continue;
-    return brand;
-  }
+  for (const brand of brands) if (isCloseTo(name, brand)) return brand;
   return null;
+}
+
+/** Whether `name` is a typo of this brand: within its allowed distance, not the brand itself nor a namesake. */
+function isCloseTo(name: string, brand: Brand): boolean {
+  if (brand.plain === name) return false;
+  const max = brand.plain.length >= LONG_BRAND_LENGTH ? 2 : 1;
+  // Each edit adds or removes at most two letters from the set of letters used.
+  if (popcount(nameMask ^ brand.letterMask) > 2 * max) return false;
+  // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
+  if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
+  if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) return false;
+  if (boundedOsaDistance(name, brand.plain, max) > max) return false;
+  return !isLikelyNamesake(name, brand.plain);
 }
 
 /**
