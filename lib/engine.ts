@@ -12,6 +12,7 @@ import { detectTypo } from './detectors/typo';
 import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
 import { normalizeUrl } from './normalize';
+import { isPlainHost } from './skeleton';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
 
 export type EngineOptions = IndexOptions;
@@ -78,8 +79,10 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     }
 
     const blocked = isBlocked(host, domain, index);
-    if (!blocked && (n.hostType !== 'domain' || certainlyUnrelated(n, index))) return { url, host, verdict: 'unknown', target: null, reasons: [] };
-    const view = viewHost(n);
+    if (!blocked && n.hostType !== 'domain') return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    const plain = isPlainHost(host);
+    if (!blocked && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    const view = viewHost(n, plain);
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     if (view) {

@@ -1,5 +1,5 @@
 import type { NormalizedUrl } from './normalize';
-import { foldUnicode, hasNonAscii, mayFold, skeletonOf, skeletonOfFolded, unicodeLabel, withoutHyphens } from './skeleton';
+import { foldUnicode, hasNonAscii, isPlainHost, skeletonOf, skeletonOfFolded, unicodeLabel, withoutHyphens } from './skeleton';
 
 /**
  * A host cut into what the detectors read: its labels in Unicode and as skeletons, and its tokens
@@ -37,12 +37,13 @@ export interface HostView {
   sldPlain: string;
 }
 
-export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>): HostView | null {
+/** `plain`, when the caller knows it, is isPlainHost(n.host). */
+export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>, plain?: boolean): HostView | null {
   if (!n.domain || !n.suffix || !n.sld) return null;
   let suffixLabels = 1;
   for (let i = n.suffix.indexOf('.'); i >= 0; i = n.suffix.indexOf('.', i + 1)) suffixLabels++;
   const host = n.host;
-  if (!host.includes('xn--') && !mayFold(host)) return plainView(n, suffixLabels);
+  if (plain ?? isPlainHost(host)) return plainView(n, suffixLabels);
   const labels: string[] = [];
   for (let from = 0; ; ) {
     const dot = host.indexOf('.', from);

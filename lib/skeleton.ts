@@ -87,6 +87,11 @@ export function mayFold(label: string): boolean {
   return false;
 }
 
+/** Whether a host is plain: no xn-- label and nothing skeletonOf would change (see mayFold). */
+export function isPlainHost(host: string): boolean {
+  return !host.includes('xn--') && !mayFold(host);
+}
+
 export function skeletonOf(label: string): string {
   if (!mayFold(label)) return label; // most labels: one scan, no allocation
   return skeletonOfFolded(foldUnicode(label));

@@ -1,7 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
-import { joinTokens, windowMayBeKey } from './windows';
+import { brandsSpelled, isKeyword, joinTokens, windowMayBeKey } from './windows';
 
 /**
  * A brand next to a lure word, in the registrable name or in a subdomain: `ameli-remboursement.com`,
@@ -46,12 +46,12 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     // One piece, the common case: no window to build.
     const piece = tokens[start]!.skel;
     // The registrable name being exactly a brand is tld-swap / homoglyph territory, not a combination.
-    const brands = index.brandsBySkeleton.get(piece);
+    const brands = brandsSpelled(piece, index);
     if (brands) {
       if (!isSld) found.brand ??= brands[0]!;
       return;
     }
-    if (index.keywords.has(piece)) {
+    if (isKeyword(piece, index)) {
       found.keyword = true;
       return;
     }
@@ -76,7 +76,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       if (!isFree(used, i - start, size)) continue;
       const last = i + size - 1;
       let brands: Brand[] | undefined;
-      if (size === 1) brands = index.brandsBySkeleton.get(tokens[i]!.skel);
+      if (size === 1) brands = brandsSpelled(tokens[i]!.skel, index);
       else if (windowMayBeKey(tokens, i, last, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)) brands = index.brandsBySkeleton.get(joinTokens(tokens, i, last));
       if (!brands) continue;
       // Two names of one organisation side by side ("cpam-ameli") is as strong as a lure word.
@@ -93,7 +93,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       const last = i + size - 1;
       const keyword =
         size === 1
-          ? index.keywords.has(tokens[i]!.skel)
+          ? isKeyword(tokens[i]!.skel, index)
           : windowMayBeKey(tokens, i, last, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(joinTokens(tokens, i, last));
       if (keyword) {
         found.keyword = true;
@@ -128,9 +128,9 @@ function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void
   if (!isDigit(piece.charCodeAt(0)) && !isDigit(piece.charCodeAt(piece.length - 1))) return;
   const core = piece.replace(/^[0-9]+|[0-9]+$/g, '');
   if (core === piece || core.length < 3) return;
-  const brands = index.brandsBySkeleton.get(core);
+  const brands = brandsSpelled(core, index);
   if (brands) found.brand ??= brands[0]!;
-  else if (index.keywords.has(core)) found.keyword = true;
+  else if (isKeyword(core, index)) found.keyword = true;
   else {
     const glued = splitGlued(core, index);
     if (glued) {
@@ -149,8 +149,8 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
   let brand = false;
   let keyword = false;
   for (let k = from; k < to; k++) {
-    brand ||= index.brandsBySkeleton.has(tokens[k]!.skel);
-    keyword ||= index.keywords.has(tokens[k]!.skel);
+    brand ||= brandsSpelled(tokens[k]!.skel, index) !== undefined;
+    keyword ||= isKeyword(tokens[k]!.skel, index);
   }
   return brand && keyword;
 }
@@ -182,7 +182,7 @@ export function splitGlued(piece: string, index: EngineIndex): Brand | null {
 
 /** Whether `s` is one or more lure words glued together ("moncompte", "espaceclient"). */
 export function isKeywordSequence(s: string, index: EngineIndex, depth = 0): boolean {
-  if (index.keywords.has(s)) return true;
+  if (isKeyword(s, index)) return true;
   if (depth >= 3) return false;
   for (const len of index.keywordLengths) {
     if (len >= s.length) continue;

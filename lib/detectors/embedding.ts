@@ -1,7 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
-import { joinTokens, windowMayBeKey } from './windows';
+import { joinTokens, mayBeKey, windowMayBeKey } from './windows';
 
 /**
  * A listed address written inside another one: `ameli.fr.secure-x.example`, `ameli-fr.example`,
@@ -16,13 +16,14 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
   let tail: Match | null = null;
   for (let i = 0; i < tokens.length; i++) {
     // Glued brand+suffix in one token: "amelifr".
-    const glued = index.gluedTargets.get(tokens[i]!.skel);
+    const skel = tokens[i]!.skel;
+    const glued = mayBeKey(skel, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL) ? index.gluedTargets.get(skel) : undefined;
     if (glued && i < last) return { severity: 'lookalike', reasons: ['embedding'], brand: glued };
 
     for (let j = i; j < Math.min(tokens.length - 1, i + MAX_BRAND_TOKENS); j++) {
       // tokens i..j glued; a window of several is only built when some key could be spelled by it.
       let brands: Brand[] | undefined;
-      if (j === i) brands = index.embeddableBySkeleton.get(tokens[i]!.skel);
+      if (j === i) brands = mayBeKey(skel, index, KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) ? index.embeddableBySkeleton.get(skel) : undefined;
       else {
         const glued = windowMayBeKey(tokens, i, j, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL);
         const embeddable = windowMayBeKey(tokens, i, j, index, KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL);

@@ -1,16 +1,17 @@
 import type { EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
-import { alternativeSkeletons } from '../skeleton';
+import { alternativeSkeletons, withoutHyphens } from '../skeleton';
+import { brandsSpelled } from './windows';
 
 /**
  * The registrable name reads exactly like a brand once disguised characters are folded (Cyrillic а,
  * accents, rn→m, 1→l, 0→o, vv→w, cl→d) but is not spelled like it: `arneli.fr`, `amél1.com`, `xn--…`.
  */
 export function detectHomoglyph(view: HostView, index: EngineIndex): Match | null {
-  let brands = index.brandsBySkeleton.get(view.sldSkeleton);
+  let brands = brandsSpelled(view.sldSkeleton, index);
   if (!brands) {
-    for (const alt of alternativeSkeletons(view.unicode[view.sldIndex]!)) brands ??= index.brandsBySkeleton.get(alt.replace(/-/g, ''));
+    for (const alt of alternativeSkeletons(view.unicode[view.sldIndex]!)) brands ??= brandsSpelled(withoutHyphens(alt), index);
   }
   if (!brands) return null;
   const spelled = view.sldSpelled;

@@ -1,7 +1,8 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, MIN_TYPO_LENGTH, edge3Index, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
-import { mayFold, withoutHyphens } from '../skeleton';
+import { isPlainHost, withoutHyphens } from '../skeleton';
 import { mayBeTypo } from './typo';
+import { brandsSpelled } from './windows';
 
 /**
  * Almost all of the web has nothing to do with the list. For a plain ASCII host that no disguise can
@@ -13,16 +14,17 @@ import { mayBeTypo } from './typo';
  * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
  *   first or last three letters of a brand.
  */
-export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex): boolean {
+export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
   const { host, sld } = n;
   // Cheapest questions first: on a lookalike this function is pure overhead, so it must give up early.
   // IDN labels, "1" or "rnn" (more than one reading) and ASCII disguises (rn, vv, cl, 0): leave them
   // to the detectors rather than fold them here.
-  if (!sld || host.includes('xn--') || host.includes('1') || mayFold(host)) return false;
+  // (`plain`, when the caller knows it, is isPlainHost(host): mayFold covers "1".)
+  if (!sld || !(plain ?? isPlainHost(host))) return false;
   if (n.subdomain && n.subdomain !== 'www') return false; // a name split by a dot (fra.nceconnect.fr): let the detectors look
   const flatSld = withoutHyphens(sld);
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index)) return false;
-  if (index.brandsBySkeleton.has(flatSld)) return false;
+  if (brandsSpelled(flatSld, index)) return false;
   // Every piece between dots and hyphens before the public suffix (a brand after it has nothing after it).
   const end = host.length - (n.suffix?.length ?? 0) - 1;
   for (let start = 0, i = 0; i <= end; i++) {

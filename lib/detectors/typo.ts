@@ -1,10 +1,11 @@
 import { EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
-import { foldUnicode } from '../skeleton';
+import { foldUnicode, withoutHyphens } from '../skeleton';
 import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
 import { suffixTargetsFrance } from './suffix-guard';
+import { brandsSpelled } from './windows';
 
 /**
  * One slip of the finger away from a brand of 5+ characters: omission (`harmonie-mutuele`), insertion
@@ -139,14 +140,26 @@ function isLikelyNamesake(name: string, brand: string): boolean {
   return false;
 }
 
+/**
+ * The typo-eligible brand whose plain form is `name`, if any. Its edges first: brandEdges has those of
+ * every such brand (all 5+ characters long, so a shorter name never passes on undefined characters).
+ */
+function typoBrandSpelled(name: string, index: EngineIndex): Brand | undefined {
+  const n = name.length;
+  const e = index.brandEdges;
+  if ((e[edgeIndex(name.charCodeAt(0), name.charCodeAt(1))]! & EDGE_TYPO_HEAD) === 0) return undefined;
+  if ((e[edgeIndex(name.charCodeAt(n - 2), name.charCodeAt(n - 1))]! & EDGE_TYPO_TAIL) === 0) return undefined;
+  return index.typoBrands.get(hashString(name))?.find((b) => b.plain === name);
+}
+
 export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   const split = detectSplitName(view, index);
   if (split) return split;
   const name = view.sldPlain;
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
-  if (index.typoBrands.get(hashString(name))?.some((b) => b.plain === name)) return null; // same letters: homoglyph / tld-swap
+  if (typoBrandSpelled(name, index)) return null; // same letters: homoglyph / tld-swap
   // A name that is another brand exactly (maif, next to macif) is that brand, not a typo of the other.
-  if (index.brandsBySkeleton.has(view.sldSkeleton) || index.brandsBySkeleton.has(name)) return null;
+  if (brandsSpelled(view.sldSkeleton, index) || brandsSpelled(name, index)) return null;
   const brand = findTypoBrand(name, index);
   if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
@@ -159,7 +172,7 @@ function detectSplitName(view: HostView, index: EngineIndex): Match | null {
   if (view.sldIndex < 1) return null;
   const head = view.unicode[view.sldIndex - 1]!;
   if (head === 'www' || head.length + view.sldPlain.length > MAX_SPLIT_NAME) return null;
-  const joined = foldUnicode(head + view.unicode[view.sldIndex]!).replace(/-/g, '');
-  const brand = index.typoBrands.get(hashString(joined))?.find((b) => b.plain === joined);
+  const joined = withoutHyphens(foldUnicode(head + view.unicode[view.sldIndex]!));
+  const brand = typoBrandSpelled(joined, index);
   return brand && suffixTargetsFrance(view, brand) ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
 }

@@ -1,4 +1,4 @@
-import { edgeIndex, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
 import type { Token } from '../host-view';
 
 /**
@@ -25,4 +25,25 @@ export function joinTokens(tokens: readonly Token[], from: number, to: number): 
   let s = tokens[from]!.skel;
   for (let k = from + 1; k <= to; k++) s += tokens[k]!.skel;
   return s;
+}
+
+/**
+ * The same filter for one string: whether `s` could be a key of the kind `lengthBit` (with its edge bits).
+ * A map lookup costs more (the string's hash, a probe): most pieces of a host stop here.
+ */
+export function mayBeKey(s: string, index: EngineIndex, lengthBit: number, headBit: number, tailBit: number): boolean {
+  const n = s.length;
+  if ((index.keyLengths[n < 255 ? n : 255]! & lengthBit) === 0) return false;
+  if (n < 2) return true;
+  return (index.brandEdges[edgeIndex(s.charCodeAt(0), s.charCodeAt(1))]! & headBit) !== 0 && (index.brandEdges[edgeIndex(s.charCodeAt(n - 2), s.charCodeAt(n - 1))]! & tailBit) !== 0;
+}
+
+/** The brands whose skeleton is `s` (brandsBySkeleton), filtered first. */
+export function brandsSpelled(s: string, index: EngineIndex): Brand[] | undefined {
+  return mayBeKey(s, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) ? index.brandsBySkeleton.get(s) : undefined;
+}
+
+/** Whether `s` is a lure keyword, filtered first. */
+export function isKeyword(s: string, index: EngineIndex): boolean {
+  return mayBeKey(s, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(s);
 }

@@ -1,0 +1,98 @@
+import { getPublicSuffix } from 'tldts';
+import { describe, expect, it } from 'vitest';
+import { defaultList } from '../../lib/default-list';
+import { splitGlued } from '../../lib/detectors/combosquat';
+import { mayBeKey, windowMayBeKey } from '../../lib/detectors/windows';
+import {
+  EDGE_BRAND_HEAD,
+  EDGE_BRAND_TAIL,
+  EDGE_GLUED_HEAD,
+  EDGE_GLUED_TAIL,
+  EDGE_KEYWORD_HEAD,
+  EDGE_KEYWORD_TAIL,
+  KEY_BRAND,
+  KEY_EMBEDDABLE,
+  KEY_GLUED,
+  KEY_KEYWORD,
+  buildIndex,
+  type Brand,
+  type EngineIndex,
+} from '../../lib/engine-index';
+import type { Token } from '../../lib/host-view';
+import { testList } from './test-list';
+
+const suffixOf = (d: string) => getPublicSuffix(d, { allowPrivateDomains: true }) ?? d;
+
+// The detectors skip a map lookup (and the string a window of pieces would need) when these filters say
+// no: they may only say no for strings that are no key. Every key, whole and cut into 2 or 3 pieces in
+// every way, must pass its filter.
+function kinds(index: EngineIndex): [string, Iterable<string>, number, number, number][] {
+  return [
+    ['brand', index.brandsBySkeleton.keys(), KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL],
+    ['keyword', index.keywords, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL],
+    ['embeddable', index.embeddableBySkeleton.keys(), KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL],
+    ['glued', index.gluedTargets.keys(), KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL],
+  ];
+}
+
+const tokens = (pieces: string[]): Token[] => pieces.map((skel, part) => ({ skel, label: 0, part }));
+
+/** Reference: splitGlued as first written (every brand length, longest first, head before tail). */
+function splitGluedReference(piece: string, index: EngineIndex): Brand | null {
+  if (piece.length < 6) return null;
+  const lengths = [...new Set([...index.brandsBySkeleton.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  const isSequence = (s: string, depth = 0): boolean =>
+    index.keywords.has(s) || (depth < 3 && [...index.keywords].some((k) => k.length < s.length && s.startsWith(k) && isSequence(s.slice(k.length), depth + 1)));
+  for (const len of lengths) {
+    if (len >= piece.length || len < 4) continue;
+    const head = index.brandsBySkeleton.get(piece.slice(0, len));
+    if (head && isSequence(piece.slice(len))) return head[0]!;
+    const tail = index.brandsBySkeleton.get(piece.slice(piece.length - len));
+    if (tail && isSequence(piece.slice(0, piece.length - len))) return tail[0]!;
+  }
+  return null;
+}
+
+describe.each([
+  ['bundled list', defaultList],
+  ['test list', testList],
+])('key filters on the %s', (_, list) => {
+  const index = buildIndex(list, {}, suffixOf);
+
+  it('let every key through, whole and in pieces', () => {
+    const wrong: string[] = [];
+    for (const [kind, keys, lengthBit, head, tail] of kinds(index)) {
+      for (const key of keys) {
+        if (!mayBeKey(key, index, lengthBit, head, tail)) wrong.push(`${kind} ${key}`);
+        for (let a = 1; a < key.length; a++) {
+          if (!windowMayBeKey(tokens([key.slice(0, a), key.slice(a)]), 0, 1, index, lengthBit, head, tail)) wrong.push(`${kind} ${key} /${a}`);
+          for (let b = a + 1; b < key.length; b++) {
+            const three = tokens([key.slice(0, a), key.slice(a, b), key.slice(b)]);
+            if (!windowMayBeKey(three, 0, 2, index, lengthBit, head, tail)) wrong.push(`${kind} ${key} /${a}/${b}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('find glued brands as the plain search over every brand length does', () => {
+    const brands = [...index.brandsBySkeleton.keys()];
+    const keywords = [...index.keywords];
+    const pieces = new Set<string>();
+    for (const b of brands)
+      for (const k of keywords) {
+        pieces.add(b + k).add(k + b).add(k + b + k).add(b + k + k);
+        pieces.add(b.slice(1) + k).add(k + b.slice(0, -1));
+      }
+    for (const a of brands) for (const b of brands) pieces.add(a + b);
+    const wrong: string[] = [];
+    for (const piece of pieces) {
+      const want = splitGluedReference(piece, index);
+      const got = splitGlued(piece, index);
+      if (got !== want) wrong.push(`${piece}: ${got?.token} ≠ ${want?.token}`);
+    }
+    expect(pieces.size).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
+  });
+});
