@@ -48,6 +48,14 @@ export interface EngineIndex {
   deepOfficialDomains: boolean;
   loginHosts: Set<string>;
   blockedHosts: Set<string>;
+  /**
+   * A filter before officialDomains and blockedHosts lookups: for every pair of characters, HOST_* bits
+   * saying whether some official domain / blocked host starts or ends with it, and for every length
+   * (255 and more together) whether some has it. Off (hostFilter false) when a key is shorter than two.
+   */
+  hostEdges: Uint8Array;
+  hostLengths: Uint8Array;
+  hostFilter: boolean;
   /** Brand skeleton → brands (several organisations may share one). */
   brandsBySkeleton: Map<string, Brand[]>;
   /** Brands by skeleton including common-word names: only for finding a whole official address inside another. */
@@ -147,6 +155,13 @@ export const EDGE_KEYWORD_TAIL = 32;
 /** Some gluedTargets key starts / ends with the pair. */
 export const EDGE_GLUED_HEAD = 64;
 export const EDGE_GLUED_TAIL = 128;
+
+export const HOST_OFFICIAL_HEAD = 1;
+export const HOST_OFFICIAL_TAIL = 2;
+export const HOST_BLOCKED_HEAD = 4;
+export const HOST_BLOCKED_TAIL = 8;
+export const HOST_OFFICIAL = 1;
+export const HOST_BLOCKED = 2;
 
 export const KEY_BRAND = 1;
 export const KEY_KEYWORD = 2;
@@ -320,6 +335,20 @@ export function buildIndex(
   const deepOfficialDomains = [...officialDomains.keys()].some(isDeeper);
   const blockedHosts = new Set<string>([...list.blocked, ...(options.blockedDomains ?? []).map((d) => d.toLowerCase().replace(/\.$/, ''))]);
 
+  const hostEdges = new Uint8Array(EDGE_TABLE_SIZE);
+  const hostLengths = new Uint8Array(256);
+  let hostFilter = true;
+  const markHosts = (hosts: Iterable<string>, head: number, tail: number, length: number) => {
+    for (const h of hosts) {
+      if (h.length < 2) hostFilter = false;
+      hostEdges[edgeIndex(h.charCodeAt(0), h.charCodeAt(1))]! |= head;
+      hostEdges[edgeIndex(h.charCodeAt(h.length - 2), h.charCodeAt(h.length - 1))]! |= tail;
+      hostLengths[Math.min(h.length, 255)]! |= length;
+    }
+  };
+  markHosts(officialDomains.keys(), HOST_OFFICIAL_HEAD, HOST_OFFICIAL_TAIL, HOST_OFFICIAL);
+  markHosts(blockedHosts, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, HOST_BLOCKED);
+
   const keywords = new Set(list.keywords.map(flat).filter((k) => k.length >= 2));
   const brandLengths = [...new Set([...brandsBySkeleton.keys()].map((k) => k.length))].sort((a, b) => b - a);
   const keywordLengths = [...new Set([...keywords].map((k) => k.length))].sort((a, b) => b - a);
@@ -378,6 +407,9 @@ export function buildIndex(
     deepOfficialDomains,
     loginHosts,
     blockedHosts,
+    hostEdges,
+    hostLengths,
+    hostFilter,
     brandsBySkeleton,
     embeddableBySkeleton,
     typoBrands,

@@ -1,4 +1,4 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, type Brand, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
 import { joinTokens, mayBeKey, windowMayBeKey } from './windows';
@@ -15,8 +15,11 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
   const last = tokens.length - 1;
   let tail: Match | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    // Glued brand+suffix in one token: "amelifr".
     const skel = tokens[i]!.skel;
+    // Every key found from here (this token alone or glued to the next ones) starts with this token's
+    // first two characters: none of them starts an embeddable or glued key on most tokens.
+    if (skel.length > 1 && (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & (EDGE_BRAND_HEAD | EDGE_GLUED_HEAD)) === 0) continue;
+    // Glued brand+suffix in one token: "amelifr".
     const glued = mayBeKey(skel, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL) ? index.gluedTargets.get(skel) : undefined;
     if (glued && i < last) return { severity: 'lookalike', reasons: ['embedding'], brand: glued };
 

@@ -1,4 +1,4 @@
-import type { EngineIndex, OrgRef } from '../engine-index';
+import { HOST_OFFICIAL, HOST_OFFICIAL_HEAD, HOST_OFFICIAL_TAIL, edgeIndex, type EngineIndex, type OrgRef } from '../engine-index';
 
 export interface OfficialMatch {
   org: OrgRef;
@@ -30,7 +30,18 @@ export function findOfficial(host: string, domain: string | null, index: EngineI
   const hit =
     index.deepOfficialDomains || !domain
       ? findUpTo(host, domain ?? host, (c) => index.officialDomains.get(c))
-      : index.officialDomains.get(domain);
+      : mayBeOfficial(domain, index)
+        ? index.officialDomains.get(domain)
+        : undefined;
   if (!hit) return null;
   return { org: hit.org, domain: hit.domain, viaPolicy: hit.viaPolicy, loginHost: index.loginHosts.has(host) };
+}
+
+/** Whether `domain` has the length, start and end of some official domain (see EngineIndex.hostEdges). */
+function mayBeOfficial(domain: string, index: EngineIndex): boolean {
+  const n = domain.length;
+  if (!index.hostFilter || n < 2) return true;
+  if ((index.hostLengths[n < 255 ? n : 255]! & HOST_OFFICIAL) === 0) return false;
+  const e = index.hostEdges;
+  return (e[edgeIndex(domain.charCodeAt(0), domain.charCodeAt(1))]! & HOST_OFFICIAL_HEAD) !== 0 && (e[edgeIndex(domain.charCodeAt(n - 2), domain.charCodeAt(n - 1))]! & HOST_OFFICIAL_TAIL) !== 0;
 }

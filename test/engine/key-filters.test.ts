@@ -96,3 +96,23 @@ describe.each([
     expect(wrong).toEqual([]);
   });
 });
+
+describe('official and blocked lookups behind their filter', () => {
+  it('still find every official domain and every blocked host, and their subdomains', async () => {
+    const { createEngine } = await import('../../lib/engine');
+    const policy = { extraOfficialDomains: ['portail.entreprise.fr', 'intranet.example.com'], blockedDomains: ['evil-ameli.com', 'bad.example', 'Phish.Example.'] };
+    const wrong: string[] = [];
+    for (const list of [defaultList, testList]) {
+      const engine = createEngine(list, policy);
+      const official = [...list.organizations.flatMap((o) => o.domains), ...policy.extraOfficialDomains];
+      const blocked = [...list.blocked, 'evil-ameli.com', 'bad.example', 'phish.example'];
+      for (const d of official) for (const url of [`https://${d}/`, `https://www.${d}/x`]) if (engine.classify(url).verdict !== 'official') wrong.push(url);
+      for (const h of blocked)
+        for (const url of [`https://${h}/`, `https://a.b.${h}/`]) {
+          const v = engine.classify(url);
+          if (v.verdict !== 'official' && !v.reasons.includes('blocked')) wrong.push(url);
+        }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
