@@ -1,7 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, MIN_TYPO_LENGTH, edge3Index, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
 import { isPlainHost, withoutHyphens } from '../skeleton';
-import { mayBeTypo } from './typo';
+import { mayBeTypo, mayHaveTypoCandidate } from './typo';
 import { brandsSpelled } from './windows';
 
 /**
@@ -10,7 +10,8 @@ import { brandsSpelled } from './windows';
  * from the host string, before the host view is built and the detectors run. It must never answer yes
  * where a detector would find something, so it asks what each of them needs, conservatively:
  * - homoglyph / tld-swap: the registrable name read as a brand (one lookup);
- * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand;
+ * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
+ *   some such brand of a nearby length uses nearly the same letters (mayHaveTypoCandidate);
  * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
  *   first or last three letters of a brand.
  */
@@ -23,7 +24,7 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   if (!sld || !(plain ?? isPlainHost(host))) return false;
   if (n.subdomain && n.subdomain !== 'www') return false; // a name split by a dot (fra.nceconnect.fr): let the detectors look
   const flatSld = withoutHyphens(sld);
-  if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index)) return false;
+  if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
   if (brandsSpelled(flatSld, index)) return false;
   // Every piece between dots and hyphens before the public suffix (a brand after it has nothing after it).
   const end = host.length - (n.suffix?.length ?? 0) - 1;

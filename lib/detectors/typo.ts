@@ -72,6 +72,28 @@ function scanNearbyLengths(name: string, index: EngineIndex): Brand | null | und
   return null;
 }
 
+/**
+ * Whether some typo-eligible brand could be within its distance of `name` by letter sets alone (the
+ * first filter findTypoBrand applies to every candidate, whichever way it finds them): a brand of a length
+ * within two, whose set of letters differs from the name's by at most two per allowed edit. Answers yes
+ * without looking when there are too many brands of nearby lengths. False means findTypoBrand(name) is null.
+ */
+export function mayHaveTypoCandidate(name: string, index: EngineIndex): boolean {
+  const from = Math.max(0, name.length - 2);
+  const to = Math.min(index.typoByLength.length - 1, name.length + 2);
+  let count = 0;
+  for (let len = from; len <= to; len++) count += index.typoByLength[len]?.length ?? 0;
+  if (count > DIRECT_SCAN_LIMIT) return true;
+  const mask = letterMask(name);
+  for (let len = from; len <= to; len++) {
+    const masks = index.typoMasksByLength[len];
+    if (!masks) continue;
+    const limit = len >= LONG_BRAND_LENGTH ? 4 : 2;
+    for (let k = 0; k < masks.length; k++) if (popcount(mask ^ masks[k]!) <= limit) return true;
+  }
+  return false;
+}
+
 function findByDeletions(name: string, index: EngineIndex): Brand | null {
   // name = brand minus one character: name is one of the brand's deletions
   let hit = closeEnough(name, index.typoKeys.get(hashString(name)));

@@ -11,6 +11,7 @@ import { detectTypo } from '../../lib/detectors/typo';
 import { buildIndex } from '../../lib/engine-index';
 import { viewHost } from '../../lib/host-view';
 import { normalizeUrl } from '../../lib/normalize';
+import { foldUnicode } from '../../lib/skeleton';
 import { buildCorpus } from '../corpus/fuzzers';
 import { testList } from './test-list';
 
@@ -45,6 +46,21 @@ describe('certainlyUnrelated (the shortcut before the detectors)', () => {
     expect(wrong).toEqual([]);
     expect(shortcut / urls.length).toBeGreaterThan(0.5);
   });
+
+  // Ordinary words are where the typo part of the shortcut (a brand of a nearby length using nearly the
+  // same letters) does its work: none it takes may be one the typo detector would flag.
+  it('skips nothing a detector would flag among dictionary words', () => {
+    const words = new Set(
+      readFileSync('/usr/share/dict/french', 'utf8')
+        .split('\n')
+        .map((w) => foldUnicode(w.trim().toLowerCase()))
+        .filter((w) => /^[a-z-]{3,}$/.test(w)),
+    );
+    const urls = [...words].flatMap((w) => [`https://www.${w}.fr/`, `https://${w}.com/`]);
+    const { shortcut, wrong } = check(defaultList, urls);
+    expect(wrong).toEqual([]);
+    expect(shortcut).toBeGreaterThan(10_000);
+  }, 120_000);
 
   it('holds on a different list too', () => {
     const urls = buildCorpus(testList).map((v) => v.url);
