@@ -129,9 +129,15 @@ export function mayBeSensitive(d: FieldDescription): boolean {
   return d.type === 'password' || mayBeSensitiveAutocomplete(d.autocomplete) || mayBeIbanPlaceholder(d.placeholder) || hasSensitiveKeyword(d.words);
 }
 
-/** Whether any field of `root` may ask for sensitive data (the page guard's test, on every page). */
+/** The fields `isCandidateField` accepts, as a selector: hidden inputs and buttons are never held. */
+const CANDIDATE_SELECTOR = `input${[...SKIPPED_TYPES].map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
+
+/**
+ * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).
+ * A page without a candidate field is settled without holding a single element.
+ */
 export function mayAskSensitive(root: Document | Element): boolean {
-  const fields = root.querySelectorAll('input, select');
+  const fields = root.querySelectorAll(CANDIDATE_SELECTOR);
   const n = Math.min(fields.length, FIELD_CAP);
   for (let i = 0; i < n; i++) {
     const el = fields[i]!;
@@ -150,8 +156,7 @@ export function watchFields(
   opts: { throttleMs?: number; maxMs?: number } = {},
 ): () => void {
   const win = doc.defaultView;
-  const root = doc.documentElement;
-  if (!win || !root || typeof win.MutationObserver !== 'function') return () => {};
+  if (!win || typeof win.MutationObserver !== 'function') return () => {};
   const throttleMs = opts.throttleMs ?? 500;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -179,7 +184,9 @@ export function watchFields(
       if (!stopped) onChange();
     }, throttleMs);
   });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
+  // The document itself, not <html>: holding no element keeps the page guard cheap (in the isolated
+  // world, the first element held costs the whole element bindings), and <html> may be replaced.
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
   const stop = () => {
     stopped = true;
     observer.disconnect();

@@ -56,7 +56,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   function check(): void {
     if (stopped || requested) return;
     if (slot.uiLoaded) return stop(); // the page UI watches from now on
-    if (!doc.documentElement || !mayAskSensitive(doc)) return;
+    if (!mayAskSensitive(doc)) return;
     requested = true;
     stopWatch?.();
     // No UI coming (an official page, or the extension is gone): nothing more to do here.
