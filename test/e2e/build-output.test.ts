@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// What every page pays for is decided by the build (wxt.config.ts): which scripts the manifest declares
+// for all pages, when they run, their size, and V8's eager-compile hint (measured by `npm run bench:page`).
+const builds = { chrome: '../../.output/chrome-mv3', firefox: '../../.output/firefox-mv2' } as const;
+
+interface ContentScript {
+  matches: string[];
+  js?: string[];
+  run_at?: string;
+  all_frames?: boolean;
+}
+
+describe.each(Object.entries(builds))('always-on scripts of the %s build', (_name, dir) => {
+  const root = resolve(import.meta.dirname, dir);
+  const manifestPath = resolve(root, 'manifest.json');
+
+  it('declares exactly the page guard at document_start and the field scan at document_idle, in every frame', () => {
+    expect(existsSync(manifestPath), 'build both targets first (npm run test:e2e does)').toBe(true);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: ContentScript[] };
+    const everywhere = manifest.content_scripts.filter((c) => c.matches.includes('<all_urls>'));
+    expect(everywhere.map((c) => [c.js, c.run_at, c.all_frames])).toEqual([
+      [['page-guard.js'], 'document_start', true],
+      [['page-scan.js'], 'document_idle', true],
+    ]);
+  });
+
+  it.each(['page-guard.js', 'page-scan.js'])('%s carries the eager-compile hint and stays small', (file) => {
+    const code = readFileSync(resolve(root, file), 'utf8');
+    expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(4 * 1024);
+    // Plain scripts: the webextension-polyfill stays out.
+    expect(code).not.toContain('This script should only be loaded in a browser extension'); // the polyfill's guard
+  });
+
+  it('the page UI, injected only where needed, has no eager-compile hint (most of its code never runs)', () => {
+    expect(readFileSync(resolve(root, 'page-ui.js'), 'utf8').startsWith('//# allFunctionsCalledOnLoad')).toBe(false);
+  });
+});
