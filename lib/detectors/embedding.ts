@@ -51,7 +51,7 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
 }
 
 /** Index of the last token of one of the brand's official suffixes starting at `from`, or -1. */
-function matchSuffix(tokens: Token[], from: number, brand: Brand): number {
+export function matchSuffix(tokens: Token[], from: number, brand: Brand): number {
   outer: for (const seq of brand.suffixTokens) {
     if (from + seq.length > tokens.length) continue;
     for (let k = 0; k < seq.length; k++) if (tokens[from + k]!.skel !== seq[k]) continue outer;

@@ -1,7 +1,8 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, MIN_TYPO_LENGTH, edge3Index, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
 import { isPlainHost, withoutHyphens } from '../skeleton';
-import { mayBeTypo, mayHaveTypoCandidate } from './typo';
+import { MAX_BRAND_PIECES } from './stacked-typo';
+import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
 import { brandsSpelled } from './windows';
 
 /**
@@ -13,7 +14,8 @@ import { brandsSpelled } from './windows';
  * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
  *   some such brand of a nearby length uses nearly the same letters (mayHaveTypoCandidate);
  * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
- *   first or last three letters of a brand.
+ *   first or last three letters of a brand;
+ * - stacked typo: in a hyphenated name, some run of pieces passes the typo filters above.
  */
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
   const { host, sld } = n;
@@ -26,6 +28,7 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   const flatSld = withoutHyphens(sld);
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
   if (brandsSpelled(flatSld, index)) return false;
+  if (flatSld !== sld && mayHoldMisspeltBrand(sld, index)) return false;
   // Every piece between dots and hyphens before the public suffix (a brand after it has nothing after it).
   const end = host.length - (n.suffix?.length ?? 0) - 1;
   for (let start = 0, i = 0; i <= end; i++) {
@@ -44,3 +47,31 @@ function startsOrEndsLike3(s: string, from: number, to: number, edges3: Uint8Arr
   );
 }
 
+
+/**
+ * Whether some run of one to MAX_BRAND_PIECES hyphen-separated pieces of `sld`, glued, passes the typo
+ * detector's own first filters (stacked-typo.ts looks for a misspelt brand in exactly those runs).
+ * Runs are only built into strings once their length and edges pass.
+ */
+function mayHoldMisspeltBrand(sld: string, index: EngineIndex): boolean {
+  for (let start = 0; start < sld.length; start++) {
+    if (sld.charCodeAt(start) === 45 || (start > 0 && sld.charCodeAt(start - 1) !== 45)) continue; // a piece starts here
+    let len = 0;
+    let pieces = 0;
+    for (let i = start; i <= sld.length && pieces < MAX_BRAND_PIECES; i++) {
+      const c = i < sld.length ? sld.charCodeAt(i) : 45;
+      if (c !== 45) {
+        len++;
+        continue;
+      }
+      if (i === 0 || sld.charCodeAt(i - 1) === 45) continue; // an empty piece ("a--b")
+      pieces++;
+      if (len < MIN_TYPO_LENGTH - 1) continue;
+      const charAt = (pos: number): number => {
+        for (let k = start; ; k++) if (sld.charCodeAt(k) !== 45 && pos-- === 0) return sld.charCodeAt(k);
+      };
+      if (mayBeTypoOf(len, charAt, index) && mayHaveTypoCandidate(withoutHyphens(sld.slice(start, i)), index)) return true;
+    }
+  }
+  return false;
+}

@@ -33,6 +33,19 @@ export function mayBeTypo(name: string, index: EngineIndex): boolean {
   return (e[edgeIndex(name.charCodeAt(0), name.charCodeAt(1))]! & EDGE_TYPO_HEAD) !== 0 || (e[edgeIndex(name.charCodeAt(n - 2), name.charCodeAt(n - 1))]! & EDGE_TYPO_TAIL) !== 0;
 }
 
+/**
+ * mayBeTypo for a name that is not built yet (pieces of a host glued together): `len` is its length and
+ * `charAt(k)` its k-th character code. The same answer as mayBeTypo on the built name.
+ */
+export function mayBeTypoOf(len: number, charAt: (k: number) => number, index: EngineIndex): boolean {
+  if (len >= 8) {
+    const e3 = index.brandEdges3;
+    return (e3[edge3Index(charAt(0), charAt(1), charAt(2))]! & EDGE_TYPO_HEAD) !== 0 || (e3[edge3Index(charAt(len - 3), charAt(len - 2), charAt(len - 1))]! & EDGE_TYPO_TAIL) !== 0;
+  }
+  const e = index.brandEdges;
+  return (e[edgeIndex(charAt(0), charAt(1))]! & EDGE_TYPO_HEAD) !== 0 || (e[edgeIndex(charAt(len - 2), charAt(len - 1))]! & EDGE_TYPO_TAIL) !== 0;
+}
+
 /** Up to this many brands of a nearby length, checking each one directly beats hashing every deletion. */
 const DIRECT_SCAN_LIMIT = 96;
 

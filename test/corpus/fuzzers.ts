@@ -25,6 +25,7 @@ export const FUZZERS = [
   'subdomain-dot',
   'free-hosting',
   'free-hosting-combo',
+  'stacked-typo',
 ] as const;
 export type FuzzerName = (typeof FUZZERS)[number];
 
@@ -421,6 +422,19 @@ export function fuzzDomain(
   });
 
   if (!short && nameIsBrand) add('subdomain-dot', 'suspicious', subdomainDot(name));
+
+  // Two tricks stacked: a slip in the name AND the name's own suffix inside another address, or a lure
+  // word next to it (amelli-fr.com, aemli.fr.srv-4821.com, amelli-remboursement.net). A few slips of
+  // each kind per name, each in three settings.
+  if (!short && nameIsBrand) {
+    const slips = [...omission(name).slice(0, 2), ...transposition(name).slice(0, 2), ...repetition(name).slice(0, 2), ...replacement(name).slice(0, 2)];
+    slips.forEach((slip, i) => {
+      const kw = keywords[i % Math.max(1, keywords.length)];
+      out.push({ host: `${slip}-${sfxToken}.${['com', 'net', 'info'][i % 3]}`, fuzzer: 'stacked-typo', expect: 'lookalike' });
+      out.push({ host: `${slip}.${suffix}.${NEUTRAL_HOSTS[i % NEUTRAL_HOSTS.length]}`, fuzzer: 'stacked-typo', expect: 'lookalike' });
+      if (kw && !slip.includes(kw)) out.push({ host: i % 2 ? `${kw}-${slip}.com` : `${slip}-${kw}.fr`, fuzzer: 'stacked-typo', expect: 'lookalike' });
+    });
+  }
   return out;
 }
 

@@ -167,6 +167,41 @@ describe('combosquatting: brand + lure keyword from the list', () => {
   ]);
 });
 
+describe('stacked tricks: a slip in the brand AND its suffix inside another address, or a lure word', () => {
+  check([
+    ['https://amelli.fr.secure-x.example/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://aemli-fr.com/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://www.amelli-fr.com/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://mon.amelli.fr.evil.com/', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://ameil.fr-securite.com/', 'lookalike', 'ameli.fr', 'typo'],
+    ['https://harmonie-mutuele.fr.secure.com/', 'lookalike', 'harmonie-mutuelle.fr', 'embedding'], // a slip in a two-piece brand
+    ['https://harmonie-mutuele-fr.com/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'],
+    ['https://maccif.fr.login.com/', 'lookalike', 'macif.fr', 'embedding'],
+    ['https://viamedls.net.dossier-tp.com/', 'lookalike', 'viamedis.fr', 'embedding'], // any of the brand's suffixes
+    ['https://amelli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://remboursement-aemli.net/', 'lookalike', 'ameli.fr', 'typo'],
+    ['https://espace-harmonie-mutuele.com/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
+    ['https://moncompte-amelli.info/', 'lookalike', 'ameli.fr', 'combosquat'], // glued lure words
+    ['https://amelli-remboursement.netlify.app/', 'lookalike', 'ameli.fr', 'free-hosting'],
+    ['https://xn--amlli-remboursement-czb.com/', 'lookalike', 'ameli.fr', 'idn'], // accent + slip + lure word
+    // Traps: the second trick is missing, or the misspelt piece is a real word or first name.
+    ['https://amelli-dupont.fr/', 'unknown', null], // a slip next to a neutral word
+    ['https://amelli.evil.com/', 'unknown', null], // a slip, then no suffix of the brand
+    ['https://amelie-remboursement.com/', 'unknown', null], // a first name next to a lure word
+    ['https://generale-assurance-espace.fr/', 'unknown', null], // a real word one letter from generali
+    ['https://humains-compte.fr/', 'unknown', null],
+    ['https://meli-fr.com/', 'unknown', null], // only the first letter dropped (Mercado Libre)
+    ['https://maf-fr.com/', 'unknown', null], // short brands: never edit distance, stacked or not
+    ['https://mgem-remboursement.com/', 'unknown', null],
+    ['https://ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'], // spelled exactly: the combination detector's
+  ]);
+  it('names both tricks', () => {
+    expect(engine.classify('https://aemli-fr.com/').reasons).toEqual(['embedding', 'typo']);
+    expect(engine.classify('https://amelli-remboursement.com/').reasons).toEqual(['combosquat', 'typo']);
+    expect(engine.classify('https://amelli-remboursement.netlify.app/').reasons).toEqual(['combosquat', 'typo', 'free-hosting']);
+  });
+});
+
 describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],

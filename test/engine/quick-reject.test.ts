@@ -6,6 +6,7 @@ import { detectCombosquat } from '../../lib/detectors/combosquat';
 import { detectEmbedding } from '../../lib/detectors/embedding';
 import { detectHomoglyph } from '../../lib/detectors/homoglyph';
 import { certainlyUnrelated } from '../../lib/detectors/quick-reject';
+import { detectStackedTypo } from '../../lib/detectors/stacked-typo';
 import { detectTldSwap } from '../../lib/detectors/tld-swap';
 import { detectTypo } from '../../lib/detectors/typo';
 import { buildIndex } from '../../lib/engine-index';
@@ -15,7 +16,7 @@ import { foldUnicode } from '../../lib/skeleton';
 import { buildCorpus } from '../corpus/fuzzers';
 import { testList } from './test-list';
 
-const detectors = [detectHomoglyph, detectEmbedding, detectCombosquat, detectTypo, detectTldSwap];
+const detectors = [detectHomoglyph, detectEmbedding, detectCombosquat, detectTypo, detectStackedTypo, detectTldSwap];
 const suffixOf = (d: string) => getPublicSuffix(d, { allowPrivateDomains: true }) ?? d;
 
 // The shortcut may only say "unrelated" where every detector, run in full, finds nothing.

@@ -1,0 +1,124 @@
+import { KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
+import type { HostView, Token } from '../host-view';
+import { foldUnicode } from '../skeleton';
+import { isKeywordSequence } from './combosquat';
+import { matchSuffix } from './embedding';
+import type { ReasonCode } from '../verdict';
+import type { Match } from './match';
+import { findTypoBrand, mayBeTypo, mayBeTypoOf } from './typo';
+import { isKeyword, joinTokens, windowMayBeKey } from './windows';
+
+/**
+ * Two tricks stacked: a brand misspelt by one slip AND written with its official suffix inside another
+ * address (`amelli.fr.secure-x.example`, `aemli-fr.example`, `franceconnnect.gouv.fr.com`) or next to a
+ * lure word (`amelli-remboursement.example`, `espace-harmonie-mutuele.example`). Each trick alone is
+ * caught by its own detector; together they slip past both, since the embedding and combination
+ * detectors only read brands spelled exactly and the typo detector only reads the registrable name.
+ *
+ * A misspelt piece alone is weak evidence (many words are one letter from a brand), so it only counts
+ * with the second trick, never for ordinary-word brands, and never for the real words and first names
+ * the typo detector already lets go (benignNeighbours, namesake rules).
+ */
+export const MAX_BRAND_PIECES = 3;
+const MAX_KEYWORD_PIECES = 3;
+
+export function detectStackedTypo(view: HostView, index: EngineIndex): Match | null {
+  const { tokens } = view;
+  const last = tokens.length - 1;
+  const heads = suffixHeadsOf(index);
+  let lureAnywhere: boolean | null = null; // some lure word in the host: computed once, when first needed
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.label > view.sldIndex) break; // public-suffix labels
+    // The piece alone, or glued to the next pieces of its label ("harmonie-mutuele").
+    for (let j = i; j < i + MAX_BRAND_PIECES && j < tokens.length && tokens[j]!.label === tokens[i]!.label; j++) {
+      // The second trick must be possible before the costly typo search: a brand suffix right after
+      // the window, with more after it, or a lure word somewhere.
+      const suffixNext = j + 1 < last && heads.has(tokens[j + 1]!.skel);
+      if (!suffixNext && !(lureAnywhere ??= hasLureWord(view, -1, -1, index))) continue;
+      const brand = misspeltBrand(view, i, j, index);
+      if (!brand) continue;
+      const end = suffixNext ? matchSuffix(tokens, j + 1, brand) : -1;
+      // Something must follow the misspelt address: at the end of the host it is the registrable name
+      // itself ("amelli-fr.fr"), a weaker case left to the typo detector.
+      if (end >= 0 && end < last) return found(view, 'embedding', brand);
+      if (lureAnywhere !== false && hasLureWord(view, i, j, index)) return found(view, 'combosquat', brand);
+    }
+  }
+  return null;
+}
+
+/** The first token of every official suffix of the index's brands ("fr", "gouv", "com"…), built once per index. */
+const suffixHeadsCache = new WeakMap<EngineIndex, Set<string>>();
+function suffixHeadsOf(index: EngineIndex): Set<string> {
+  let heads = suffixHeadsCache.get(index);
+  if (!heads) {
+    heads = new Set();
+    for (const brands of index.typoByLength) for (const b of brands ?? []) for (const seq of b.suffixTokens) heads.add(seq[0]!);
+    suffixHeadsCache.set(index, heads);
+  }
+  return heads;
+}
+
+function found(view: HostView, trick: 'embedding' | 'combosquat', brand: Brand): Match {
+  const reasons: ReasonCode[] = [trick, 'typo'];
+  if (trick === 'combosquat' && view.privateSuffix) reasons.push('free-hosting');
+  if (view.hasIdn) reasons.push('idn');
+  return { severity: 'lookalike', reasons, brand };
+}
+
+/** The brand that pieces from..to of one label misspell, if they are a typo (not an exact spelling) of a distinctive brand. */
+function misspeltBrand(view: HostView, from: number, to: number, index: EngineIndex): Brand | null {
+  // Measured, as the typo detector does, on the accent/confusable-folded spelling, not the skeleton.
+  const folded = view.hasIdn || view.skeletons !== view.labels;
+  // A plain host's pieces are their own spelling: most windows fail findTypoBrand's first filters
+  // (length, edges) before their string is built.
+  if (!folded && !mayBeMisspelt(view.tokens, from, to, index)) return null;
+  let plain = '';
+  for (let k = from; k <= to; k++) plain += folded ? plainPiece(view, view.tokens[k]!) : view.tokens[k]!.skel;
+  if (plain.length > 40 || index.benignNeighbours.has(plain)) return null;
+  const brand = findTypoBrand(plain, index);
+  return brand && !brand.common ? brand : null;
+}
+
+/** findTypoBrand's length and edge filters on tokens from..to glued (the window is not built). */
+function mayBeMisspelt(tokens: readonly Token[], from: number, to: number, index: EngineIndex): boolean {
+  let len = 0;
+  for (let k = from; k <= to; k++) len += tokens[k]!.skel.length;
+  if (len < MIN_TYPO_LENGTH - 1 || len > 40) return false;
+  if (from === to) return mayBeTypo(tokens[from]!.skel, index);
+  const charAt = (pos: number): number => {
+    for (let k = from; ; k++) {
+      const skel = tokens[k]!.skel;
+      if (pos < skel.length) return skel.charCodeAt(pos);
+      pos -= skel.length;
+    }
+  };
+  return mayBeTypoOf(len, charAt, index);
+}
+
+/** The token's piece of its label (pieces: non-empty runs between hyphens), accent/confusable-folded but without the ASCII lookalike step. */
+function plainPiece(view: HostView, token: Token): string {
+  const label = foldUnicode(view.unicode[token.label]!);
+  let part = 0;
+  for (let from = 0, i = 0; i <= label.length; i++) {
+    if (i < label.length && label.charCodeAt(i) !== 45) continue;
+    if (i > from && part++ === token.part) return label.slice(from, i);
+    from = i + 1;
+  }
+  return token.skel; // not reached: the view cut the same label into the same pieces
+}
+
+/** Whether some piece before the public suffix, outside pieces skipFrom..skipTo, is a lure word (alone, glued, or over a few pieces). */
+function hasLureWord(view: HostView, skipFrom: number, skipTo: number, index: EngineIndex): boolean {
+  const { tokens } = view;
+  for (let i = 0; i < tokens.length && tokens[i]!.label <= view.sldIndex; i++) {
+    if (i >= skipFrom && i <= skipTo) continue;
+    const skel = tokens[i]!.skel;
+    if (isKeyword(skel, index) || (skel.length > 5 && isKeywordSequence(skel, index))) return true;
+    for (let j = i + 1; j < Math.min(tokens.length, i + MAX_KEYWORD_PIECES); j++) {
+      if (j === skipFrom || tokens[j]!.label !== tokens[i]!.label) break;
+      if (windowMayBeKey(tokens, i, j, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(joinTokens(tokens, i, j))) return true;
+    }
+  }
+  return false;
+}
