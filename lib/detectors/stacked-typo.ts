@@ -26,6 +26,7 @@ export function detectStackedTypo(view: HostView, index: EngineIndex): Match | n
   const { tokens } = view;
   const last = tokens.length - 1;
   const heads = suffixHeadsOf(index);
+  const folded = view.hasIdn || view.skeletons !== view.labels;
   let lureAnywhere: boolean | null = null; // some lure word in the host: computed once, when first needed
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.label > view.sldIndex) break; // public-suffix labels
@@ -33,6 +34,9 @@ export function detectStackedTypo(view: HostView, index: EngineIndex): Match | n
     for (let j = i; j < i + MAX_BRAND_PIECES && j < tokens.length && tokens[j]!.label === tokens[i]!.label; j++) {
       // The second trick must be possible before the costly typo search: a brand suffix right after
       // the window, with more after it, or a lure word somewhere.
+      // A plain host's pieces are their own spelling: most windows fail findTypoBrand's first filters
+      // (length, edges) before their string is built.
+      if (!folded && !mayBeMisspelt(tokens, i, j, index)) continue;
       const suffixNext = j + 1 < last && heads.has(tokens[j + 1]!.skel);
       if (!suffixNext && !(lureAnywhere ??= hasLureWord(view, -1, -1, index))) continue;
       const brand = misspeltBrand(view, i, j, index);
@@ -70,9 +74,6 @@ function found(view: HostView, trick: 'embedding' | 'combosquat', brand: Brand):
 function misspeltBrand(view: HostView, from: number, to: number, index: EngineIndex): Brand | null {
   // Measured, as the typo detector does, on the accent/confusable-folded spelling, not the skeleton.
   const folded = view.hasIdn || view.skeletons !== view.labels;
-  // A plain host's pieces are their own spelling: most windows fail findTypoBrand's first filters
-  // (length, edges) before their string is built.
-  if (!folded && !mayBeMisspelt(view.tokens, from, to, index)) return null;
   let plain = '';
   for (let k = from; k <= to; k++) plain += folded ? plainPiece(view, view.tokens[k]!) : view.tokens[k]!.skel;
   if (plain.length > 40 || index.benignNeighbours.has(plain)) return null;
