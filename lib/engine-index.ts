@@ -40,6 +40,8 @@ export interface Brand {
   letterCounts: Uint8Array;
   /** The brand is an ordinary word (tutelaire): its bare name elsewhere is not a signal by itself. */
   common: boolean;
+  /** The brand is also a given name (alan, april): with neutral words only (alan-turing.org) it names a person. */
+  givenName: boolean;
 }
 
 export interface EngineIndex {
@@ -219,6 +221,7 @@ export interface IndexOptions {
 export interface Namesakes {
   typo: readonly string[];
   commonBrands: readonly string[];
+  givenNameBrands?: readonly string[];
 }
 
 export function buildIndex(
@@ -228,6 +231,7 @@ export function buildIndex(
   namesakes: Namesakes = bundledNamesakes,
 ): EngineIndex {
   const commonBrands = new Set(namesakes.commonBrands);
+  const givenNameBrands = new Set(namesakes.givenNameBrands ?? []);
   const officialDomains: EngineIndex['officialDomains'] = new Map();
   const loginHosts = new Set<string>();
   const brandsBySkeleton = new Map<string, Brand[]>();
@@ -276,6 +280,7 @@ export function buildIndex(
           suffixTokens: [],
           typoEligible: distinctiveLength(token) >= MIN_TYPO_LENGTH && !commonBrands.has(plainOf(token)),
           common: commonBrands.has(plainOf(token)),
+          givenName: givenNameBrands.has(plainOf(token)),
         };
         byToken.set(token, brand);
       }

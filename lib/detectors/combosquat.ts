@@ -1,12 +1,14 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
+import { suffixTargetsFrance } from './suffix-guard';
 import { brandsSpelled, isKeyword, joinTokens, windowMayBeKey } from './windows';
 
 /**
  * A brand next to a lure word, in the registrable name or in a subdomain: `ameli-remboursement.com`,
  * `espace-ameli.net`, `moncompteameli.com`, `ameli.remboursement-info.com`. A brand with nothing but
- * neutral words (`ameli-dupont.fr`) is only a weak signal (brand-token). Lure words come from the list.
+ * neutral words (`ameli-dupont.fr`) is only a weak signal (brand-token), and none under a foreign
+ * country's suffix or for a brand that is also a given name (`alan-turing.org`). Lure words come from the list.
  */
 const MAX_WINDOW = 3;
 
@@ -36,8 +38,11 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   if (found.keyword) {
     return { severity: 'lookalike', reasons: freeHosting ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
   }
-  if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH || brand.common) return null;
-  return { severity: 'suspicious', reasons: freeHosting ? ['brand-token', 'free-hosting'] : ['brand-token'], brand };
+  if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH || brand.common || brand.givenName) return null;
+  if (freeHosting) return { severity: 'suspicious', reasons: ['brand-token', 'free-hosting'], brand };
+  // A name alone is as weak a signal as a TLD swap, and as often a namesake abroad (allianz-arena.de).
+  if (!suffixTargetsFrance(view, brand)) return null;
+  return { severity: 'suspicious', reasons: ['brand-token'], brand };
 }
 
 /** Marks brand and keyword pieces of one label (tokens[start..end)). */

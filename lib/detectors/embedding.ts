@@ -1,6 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
+import { isForeignCountrySuffix } from './suffix-guard';
 import { joinTokens, mayBeKey, windowMayBeKey } from './windows';
 
 /**
@@ -34,13 +35,14 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
         const joined = joinTokens(tokens, i, j);
         // Glued across a multi-word brand: "assurance-maladiefr".
         const gluedWindow = glued ? index.gluedTargets.get(joined) : undefined;
-        if (gluedWindow && j < last) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
+        // (A window may run over a dot: "allianz"+"com" is allianz.com, under com.au its own company's name.)
+        if (gluedWindow && j < last && !isCountryCommercialName(view, i, j - 1, j)) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
         if (embeddable) brands = index.embeddableBySkeleton.get(joined);
       }
       if (!brands) continue;
       for (const brand of brands) {
         const end = matchSuffix(tokens, j + 1, brand);
-        if (end < 0) continue;
+        if (end < 0 || isCountryCommercialName(view, i, j, end)) continue;
         if (end < last) return { severity: 'lookalike', reasons: ['embedding'], brand };
         // Ends the host: either it is the registrable name itself (handled by homoglyph / tld-swap) or a tail embedding.
         if (!startsRegistrableName(tokens[i]!, view)) tail ??= { severity: 'suspicious', reasons: ['embedding'], brand };
@@ -58,6 +60,32 @@ export function matchSuffix(tokens: Token[], from: number, brand: Brand): number
     return from + seq.length - 1;
   }
   return -1;
+}
+
+/** Generic suffixes that many countries repeat under their own code for companies (com.au, com.br, net.nz, org.uk). */
+const COUNTRY_COMMERCIAL_HEADS = new Set(['com', 'net', 'org']);
+
+/**
+ * Whether tokens from..to are the whole registrable name and the official suffix matched after them
+ * (ending at `end`) is only the first label of the host's own public suffix: `allianz.com.au` or
+ * `axa.com.mx` is the brand's name registered under a foreign country's commercial suffix, usually the
+ * group's local company, not an address embedded in another (tld-swap.ts then finds nothing). Still an
+ * embedding: `almerys.com.fr` (France's own com.fr), `allianz.com.co` (sold as generic), and `ameli.fr.it`
+ * (fr.it is an Italian province suffix: only com, net and org are read this way).
+ */
+export function isCountryCommercialName(view: HostView, from: number, to: number, end: number): boolean {
+  const { tokens } = view;
+  const first = tokens[from]!;
+  const next = tokens[to + 1]!;
+  return (
+    end === to + 1 &&
+    first.label === view.sldIndex &&
+    first.part === 0 &&
+    next.label === view.sldIndex + 1 && // the window ends the registrable name: the suffix starts right after
+    view.suffixLabels > 1 &&
+    COUNTRY_COMMERCIAL_HEADS.has(next.skel) &&
+    isForeignCountrySuffix(view.suffix)
+  );
 }
 
 function startsRegistrableName(token: Token, view: HostView): boolean {

@@ -2,7 +2,7 @@ import { KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, MIN_TYPO_LENGTH, typ
 import type { HostView, Token } from '../host-view';
 import { foldUnicode } from '../skeleton';
 import { isKeywordSequence } from './combosquat';
-import { matchSuffix } from './embedding';
+import { isCountryCommercialName, matchSuffix } from './embedding';
 import type { ReasonCode } from '../verdict';
 import type { Match } from './match';
 import { findTypoBrand, mayBeTypo, mayBeTypoOf } from './typo';
@@ -43,8 +43,9 @@ export function detectStackedTypo(view: HostView, index: EngineIndex): Match | n
       if (!brand) continue;
       const end = suffixNext ? matchSuffix(tokens, j + 1, brand) : -1;
       // Something must follow the misspelt address: at the end of the host it is the registrable name
-      // itself ("amelli-fr.fr"), a weaker case left to the typo detector.
-      if (end >= 0 && end < last) return found(view, 'embedding', brand);
+      // itself ("amelli-fr.fr"), a weaker case left to the typo detector; so is a country's commercial
+      // suffix ("alianz.com.au").
+      if (end >= 0 && end < last && !isCountryCommercialName(view, i, j, end)) return found(view, 'embedding', brand);
       if (lureAnywhere !== false && hasLureWord(view, i, j, index)) return found(view, 'combosquat', brand);
     }
   }

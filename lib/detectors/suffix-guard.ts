@@ -15,7 +15,11 @@ const FRANCE_OR_GENERIC_CCTLDS = new Set([
 ]);
 
 export function suffixTargetsFrance(view: HostView, brand: Brand): boolean {
-  if (brand.suffixes.includes(view.suffix)) return true;
-  const last = view.suffix.slice(view.suffix.lastIndexOf('.') + 1);
-  return last.length > 2 || FRANCE_OR_GENERIC_CCTLDS.has(last);
+  return brand.suffixes.includes(view.suffix) || !isForeignCountrySuffix(view.suffix);
+}
+
+/** Whether a public suffix ends with the code of a country other than France (and not one sold as generic). */
+export function isForeignCountrySuffix(suffix: string): boolean {
+  const last = suffix.slice(suffix.lastIndexOf('.') + 1);
+  return last.length === 2 && !FRANCE_OR_GENERIC_CCTLDS.has(last);
 }

@@ -21,7 +21,8 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
     return brand.typoEligible ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
   }
   // Anyone can open "msa.netlify.app" in a minute: the bare name on a hosting platform counts even when short.
-  if (view.privateSuffix) return { severity: 'suspicious', reasons: ['free-hosting'], brand };
+  // (A given name there is a person's page: alan.github.io.)
+  if (view.privateSuffix) return brand.givenName ? null : { severity: 'suspicious', reasons: ['free-hosting'], brand };
   if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
   // Short names alone elsewhere are mostly namesakes (ocso.com, axa.com), but not under .fr (cpam.fr).
   const short = brand.skeleton.length < MIN_TLD_SWAP_LENGTH && view.suffix !== 'fr';

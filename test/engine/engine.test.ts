@@ -253,7 +253,7 @@ describe('false-positive traps stay unknown', () => {
     ['https://ld.fr/', 'unknown', null], // the folded reading of "lcl" is not a brand by itself
     ['https://hemer.de/', 'unknown', null], // nor is the folded reading of a brand with "nn"
     ['https://mutuelles.fr/', 'unknown', null], // "mutuelle-sg" is too little of a name for typos
-    ['https://alan-turing.org/', 'suspicious', 'alan.com', 'brand-token'], // a first name that is also a brand: weak signal only
+    ['https://alan-turing.org/', 'unknown', null], // a given name that is also a brand names a person when alone
     ['https://www.google.com/search?q=ameli.fr', 'unknown', null],
     ['https://fr.wikipedia.org/wiki/Assurance_maladie', 'unknown', null],
     ['https://www.mutuelle-comparateur.fr/', 'unknown', null],
