@@ -42,6 +42,16 @@ export interface Brand {
   common: boolean;
   /** The brand is also a given name (alan, april): with neutral words only (alan-turing.org) it names a person. */
   givenName: boolean;
+  /**
+   * The parts of `plain` a typo must leave exactly as they are, when the brand's own letters are few
+   * next to ordinary words: "umc" in mutuelle-umc. A slip there spells another organisation
+   * (mutuelle-mcd, mutuelle-ufr are real mutuelles), as on any short brand.
+   */
+  keptParts: readonly string[];
+  /** Edits a typo may make: 2 on long brands, 1 when the brand's own part is short (mutuelle-gsmc). */
+  maxEdits: number;
+  /** Only found inside an address (an ordinary word such as justice, or a commonWord organisation's name). */
+  embeddableOnly: boolean;
 }
 
 export interface EngineIndex {
@@ -126,6 +136,7 @@ export const GENERIC_WORDS = new Set(
     'services', 'public', 'justice', 'interieur', 'economie', 'generation', 'prevoyance', 'retraite', 'sociale',
     'securite', 'social', 'famille', 'familiale', 'europe', 'solidaire', 'police', 'info', 'conseil', 'courtage',
     'entreprise', 'entreprises', 'mon', 'ma', 'vie', 'travail', 'emploi', 'impots', 'gouv', 'signal', 'cyber',
+    'mutualite',
   ].map((w) => skeletonOf(w)),
 );
 
@@ -209,6 +220,21 @@ function distinctiveLength(token: string): number {
 }
 const MIN_DISTINCTIVE_PART = 3;
 
+/**
+ * The brand's own (non-generic) parts, folded, when together they are at most `maxLength` letters long:
+ * with an acronym's length, "mutuelle-umc" → ["umc"], "gan-assurances" → ["gan"]. Read from the hyphens only: peeling words off a
+ * glued name would cut distinctive ones ("groupama" is not "group" + "ama").
+ */
+function ownParts(token: string, maxLength: number): string[] {
+  const parts = token.split('-');
+  const own = parts.filter((t) => !GENERIC_WORDS.has(skeletonOf(t))).map(plainOf);
+  const ownLength = own.join('').length;
+  if (own.length === parts.length || ownLength === 0 || ownLength > maxLength) return [];
+  return own;
+}
+/** Organisations named by a three-letter acronym next to ordinary words are many (mutuelle-umc, -mcd, -ufr). */
+const MAX_ACRONYM_LENGTH = 3;
+
 function flat(token: string): string {
   return skeletonOf(token).replace(/-/g, '');
 }
@@ -281,6 +307,9 @@ export function buildIndex(
           typoEligible: distinctiveLength(token) >= MIN_TYPO_LENGTH && !commonBrands.has(plainOf(token)),
           common: commonBrands.has(plainOf(token)),
           givenName: givenNameBrands.has(plainOf(token)),
+          keptParts: ownParts(token, MAX_ACRONYM_LENGTH),
+          maxEdits: plainOf(token).length >= LONG_BRAND_LENGTH && ownParts(token, MIN_TYPO_LENGTH - 1).length === 0 ? 2 : 1,
+          embeddableOnly,
         };
         byToken.set(token, brand);
       }
@@ -298,6 +327,14 @@ export function buildIndex(
     for (const b of org.brands) {
       const own = org.domains.find((d) => flat(d.slice(0, d.length - suffixOf(d).length - 1)) === flat(b));
       addBrand(b, own ?? ref.primaryDomain, own ? suffixOf(own) : null);
+    }
+    // The glued spelling of a hyphenated brand ("ganassurances" for gan-assurances) keeps the same rules.
+    for (const brand of strong.values()) {
+      for (const other of strong.values()) {
+        if (other.plain !== brand.plain) continue;
+        if (other.keptParts.length > brand.keptParts.length) brand.keptParts = other.keptParts;
+        brand.maxEdits = Math.min(brand.maxEdits, other.maxEdits);
+      }
     }
     for (const brand of generic.values()) {
       push(embeddableBySkeleton, brand.skeleton, brand);

@@ -151,6 +151,15 @@ const TRAPS: [string, Expect, string][] = [
   ['https://allianzcom.au/', 'lookalike', 'brand glued to its suffix'],
   ['https://ameli.fr.it/', 'lookalike', 'fr.it (an Italian province) is a public suffix, but only com/net/org read as a country copy'],
   ['https://ameli-dupont.github.io/', 'flagged', 'brand on a hosting platform counts under any suffix'],
+  // --- Other organisations whose name is an ordinary word + an acronym (mutuelle-umc is listed).
+  ['https://www.mutuelle-mcd.fr/', 'unknown', 'Mutuelle MCD: a slip inside a three-letter acronym spells another mutuelle'],
+  ['https://www.mutuelle-ufr.fr/', 'unknown', 'Mutuelle UFR'],
+  ['https://www.mutuelle-mmj.fr/', 'unknown', 'Mutuelle MMJ (two letters from "mgc" in mutuellemgc)'],
+  ['https://www.mutuelle-smi.fr/', 'unknown', 'Mutuelle SMI'],
+  ['https://mutuele-umc.fr/', 'lookalike', 'the slip is in the ordinary word: the acronym is intact'],
+  ['https://gan-asurances.fr/', 'lookalike', 'same, for gan-assurances'],
+  ['https://www.groupe-pasteur-mutualite.fr/', 'unknown', '"mutualité" ends a mutuelle\'s name: not a tail embedding of mutualite.fr'],
+  ['https://mutualite.fr.espace-adherent.com/', 'lookalike', 'the whole address inside another still counts'],
   // --- Non-web input and userinfo tricks.
   ['https://ameli.fr@evil.example/', 'not-official', 'userinfo trick: the host is evil.example'],
   ['https://ameli.fr:secret@203.0.113.7/', 'not-official', 'userinfo trick to an IP'],

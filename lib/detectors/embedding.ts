@@ -44,8 +44,9 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
         const end = matchSuffix(tokens, j + 1, brand);
         if (end < 0 || isCountryCommercialName(view, i, j, end)) continue;
         if (end < last) return { severity: 'lookalike', reasons: ['embedding'], brand };
-        // Ends the host: either it is the registrable name itself (handled by homoglyph / tld-swap) or a tail embedding.
-        if (!startsRegistrableName(tokens[i]!, view)) tail ??= { severity: 'suspicious', reasons: ['embedding'], brand };
+        // Ends the host: either it is the registrable name itself (handled by homoglyph / tld-swap) or a tail
+        // embedding. An ordinary word there just ends a name (groupe-pasteur-mutualite.fr, not mutualite.fr).
+        if (!brand.embeddableOnly && !startsRegistrableName(tokens[i]!, view)) tail ??= { severity: 'suspicious', reasons: ['embedding'], brand };
       }
     }
   }

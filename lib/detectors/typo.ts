@@ -148,13 +148,14 @@ function closeEnough(name: string, brands: Brand[] | undefined): Brand | null {
 /** Whether `name` is a typo of this brand: within its allowed distance, not the brand itself nor a namesake. */
 function isCloseTo(name: string, brand: Brand): boolean {
   if (brand.plain === name) return false;
-  const max = brand.plain.length >= LONG_BRAND_LENGTH ? 2 : 1;
+  const max = brand.maxEdits;
   // Each edit adds or removes at most two letters from the set of letters used.
   if (popcount(nameMask ^ brand.letterMask) > 2 * max) return false;
   // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
   if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
   if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) return false;
   if (boundedOsaDistance(name, brand.plain, max) > max) return false;
+  for (const part of brand.keptParts) if (!name.includes(part)) return false;
   return !isLikelyNamesake(name, brand.plain);
 }
 
