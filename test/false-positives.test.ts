@@ -151,6 +151,12 @@ const TRAPS: [string, Expect, string][] = [
   ['https://allianzcom.au/', 'lookalike', 'brand glued to its suffix'],
   ['https://ameli.fr.it/', 'lookalike', 'fr.it (an Italian province) is a public suffix, but only com/net/org read as a country copy'],
   ['https://ameli-dupont.github.io/', 'flagged', 'brand on a hosting platform counts under any suffix'],
+  // --- Other names one arbitrary letter from a short brand.
+  ['https://www.mammut.com/', 'unknown', 'outdoor brand: t → m in matmut is no slip'],
+  ['https://www.cardio.fr/', 'unknown', 'common word: f → o in cardif'],
+  ['https://www.iteris.com/', 'unknown', 'company: l → r in itelis'],
+  ['https://matnut.fr/', 'lookalike', 'a neighbouring key (AZERTY, QWERTY) is a slip'],
+  ['https://cardjf.fr/', 'lookalike', 'neighbouring key'],
   // --- Other organisations whose name is an ordinary word + an acronym (mutuelle-umc is listed).
   ['https://www.mutuelle-mcd.fr/', 'unknown', 'Mutuelle MCD: a slip inside a three-letter acronym spells another mutuelle'],
   ['https://www.mutuelle-ufr.fr/', 'unknown', 'Mutuelle UFR'],

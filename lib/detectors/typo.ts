@@ -1,3 +1,4 @@
+import { isPlausibleReplacement } from '../keyboard';
 import { EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
@@ -156,7 +157,27 @@ function isCloseTo(name: string, brand: Brand): boolean {
   if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) return false;
   if (boundedOsaDistance(name, brand.plain, max) > max) return false;
   for (const part of brand.keptParts) if (!name.includes(part)) return false;
+  if (brand.plain.length <= SLIPS_ONLY_MAX_LENGTH && isArbitraryReplacement(name, brand.plain)) return false;
   return !isLikelyNamesake(name, brand.plain);
+}
+
+/**
+ * On brands of five or six letters, a replaced letter must be a plausible slip (keyboard.ts): one
+ * arbitrary letter away from such a short name, other real names abound (mammut.com vs matmut,
+ * cardio.fr vs cardif, iteris.com vs itelis). Omissions, insertions and swaps are not limited.
+ */
+const SLIPS_ONLY_MAX_LENGTH = 6;
+
+/** Whether `name` is `brand` with exactly one letter replaced by one that is not a plausible slip. */
+function isArbitraryReplacement(name: string, brand: string): boolean {
+  if (name.length !== brand.length) return false;
+  let at = -1;
+  for (let i = 0; i < name.length; i++) {
+    if (name.charCodeAt(i) === brand.charCodeAt(i)) continue;
+    if (at >= 0) return false; // a second difference: a swap of neighbours
+    at = i;
+  }
+  return at >= 0 && !isPlausibleReplacement(brand.charCodeAt(at), name.charCodeAt(at));
 }
 
 /**

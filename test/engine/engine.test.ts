@@ -111,7 +111,15 @@ describe('typo false-positive exclusions', () => {
   check([
     ['https://www.meli.com/', 'unknown', null], // Mercado Libre: only the first letter differs from ameli
     ['https://meli.la/', 'unknown', null],
-    ['https://bmeli.fr/', 'lookalike', 'ameli.fr', 'typo'], // a changed first letter still reads as the brand
+    ['https://zmeli.fr/', 'lookalike', 'ameli.fr', 'typo'], // a changed first letter still reads as the brand
+    // On 5-6 letter brands a replaced letter must be a plausible slip (neighbouring key, vowel, look-alike, bit flip)
+    ['https://bmeli.fr/', 'unknown', null], // a → b: none of those
+    ['https://ameki.fr/', 'lookalike', 'ameli.fr', 'typo'], // neighbouring key
+    ['https://amoli.fr/', 'lookalike', 'ameli.fr', 'typo'], // vowel
+    ['https://amelj.fr/', 'lookalike', 'ameli.fr', 'typo'], // looks alike
+    ['https://amdli.fr/', 'lookalike', 'ameli.fr', 'typo'], // neighbouring key and one bit
+    ['https://amexi.fr/', 'unknown', null], // l → x: another name more often than a slip
+    ['https://viamedia.fr/', 'lookalike', 'viamedis.fr', 'typo'], // longer brands: any replacement
     ['https://viamedis2.fr/', 'lookalike', 'viamedis.fr', 'typo'], // an added digit is a typo; only numbered pairs (site45/site35) are namesakes
     ['https://amelli.com.br/', 'unknown', null], // a French brand's typo under a foreign country's domain
     ['https://amelli.fi/', 'unknown', null],
@@ -300,7 +308,7 @@ describe('contract projection', () => {
 describe('namesakes: only skip the typo detector', () => {
   const bare = createEngine(testList, {}, { typo: [], commonBrands: [] });
   it('without the namesake data the same words would be typos', () => {
-    for (const host of ['avril.fr', 'general.com', 'intercale.fr', 'amelie.com']) expect(bare.classify(`https://${host}/`).reasons).toContain('typo');
+    for (const host of ['general.com', 'intercale.fr', 'amelie.com']) expect(bare.classify(`https://${host}/`).reasons).toContain('typo');
   });
   it('a namesake with a lure word is still a combination', () => {
     expect(engine.classify('https://avril-remboursement.fr/').verdict).toBe('unknown'); // not a brand token either
