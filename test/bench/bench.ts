@@ -231,23 +231,30 @@ function cpuUs(fn: () => void): number {
   const d = process.cpuUsage(c);
   return d.user + d.system;
 }
-const pairSlice = urls.filter((_, i) => i % 9 === 0);
-const pairRatios: number[] = [];
-const pairOurs: number[] = [];
-const pairPeer: number[] = [];
-for (let round = 0; round < 5; round++) {
-  const repeat = 30;
-  const oursUs = cpuUs(() => {
-    for (let r = 0; r < repeat; r++) for (const u of pairSlice) checksum += ourClassify(u).verdict.length;
-  }) / (repeat * pairSlice.length);
-  const peerUsRound = cpuUs(() => {
-    for (const u of pairSlice) checksum += peerClassify(u).verdict.length;
-  }) / pairSlice.length;
-  pairOurs.push(oursUs);
-  pairPeer.push(peerUsRound);
-  pairRatios.push(peerUsRound / oursUs);
+function pairedRounds(slice: string[], rounds = 5) {
+  const ratios: number[] = [];
+  const oursRounds: number[] = [];
+  const peerRounds: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const repeat = 30;
+    const oursUs = cpuUs(() => {
+      for (let r = 0; r < repeat; r++) for (const u of slice) checksum += ourClassify(u).verdict.length;
+    }) / (repeat * slice.length);
+    const peerUsRound = cpuUs(() => {
+      for (const u of slice) checksum += peerClassify(u).verdict.length;
+    }) / slice.length;
+    oursRounds.push(oursUs);
+    peerRounds.push(peerUsRound);
+    ratios.push(peerUsRound / oursUs);
+  }
+  return { ratios, ours: median(oursRounds), peer: median(peerRounds), ratio: median(ratios) };
 }
-const pairedRatio = median(pairRatios);
+const paired = pairedRounds(urls.filter((_, i) => i % 9 === 0));
+// The same by kind of URL: popular sites are what a browser mostly sees; the set above is 44 % lookalikes.
+const pairedPopular = pairedRounds(topUrls.filter((_, i) => i % 9 === 0), 3);
+const pairedLookalike = pairedRounds(corpusSample.filter((_, i) => i % 9 === 0), 3);
+const pairRatios = paired.ratios;
+const pairedRatio = paired.ratio;
 
 const ourUs = ours.us;
 const peerUs = theirs.us;
@@ -270,8 +277,11 @@ console.log('');
 console.log(`${''.padEnd(34)}${pad('vigie engine', 14)}${pad('eth-phishing-detect', 21)}`);
 console.log(`${'µs per URL (median of runs)'.padEnd(34)}${pad(ourUs.toFixed(2), 14)}${pad(peerUs.toFixed(2), 21)}`);
 console.log(`${'speed ratio (peer / ours)'.padEnd(34)}${pad((peerUs / ourUs).toFixed(1) + '×', 14)}`);
-console.log(`${'paired CPU-time rounds, µs per URL'.padEnd(34)}${pad(median(pairOurs).toFixed(2), 14)}${pad(median(pairPeer).toFixed(2), 21)}`);
+console.log(`${'paired CPU-time rounds, µs per URL'.padEnd(34)}${pad(paired.ours.toFixed(2), 14)}${pad(paired.peer.toFixed(2), 21)}`);
 console.log(`${'paired speed ratio (median)'.padEnd(34)}${pad(pairedRatio.toFixed(1) + '×', 14)}   (rounds: ${pairRatios.map((r) => r.toFixed(0)).join('/')})`);
+for (const [label, p] of [['  popular sites only', pairedPopular], ['  generated lookalikes only', pairedLookalike]] as const) {
+  console.log(`${label.padEnd(34)}${pad(`${p.ours.toFixed(2)} µs`, 14)}${pad(`${p.peer.toFixed(1)} µs`, 21)}   ratio ${p.ratio.toFixed(1)}×`);
+}
 console.log(`${'recall on the lookalikes'.padEnd(34)}${pad(pct(ourAll.recall), 14)}${pad(pct(peerAll.recall), 21)}   (${ourAll.total} lookalikes)`);
 console.log(`${'false positives on popular sites'.padEnd(34)}${pad(ourFp.flagged.length, 14)}${pad(peerFp.flagged.length, 21)}   (of ${tops.length})`);
 console.log(`${'  of which popular / lookalike URLs'.padEnd(34)}${pad(`${ourUsPopular.toFixed(1)} / ${ourUsLookalike.toFixed(1)}`, 14)}`);
@@ -299,7 +309,9 @@ console.log(
     peer: { usPerUrl: Number(peerUs.toFixed(3)), recall: Number(peerAll.recall.toFixed(4)), falsePositives: peerFp.flagged.length, indexHeapMB: Number(peerHeapMB.toFixed(2)) },
     speedRatio: Number((peerUs / ourUs).toFixed(1)),
     pairedSpeedRatio: Number(pairedRatio.toFixed(1)),
-    pairedUsPerUrl: { ours: Number(median(pairOurs).toFixed(3)), peer: Number(median(pairPeer).toFixed(2)) },
+    pairedUsPerUrl: { ours: Number(paired.ours.toFixed(3)), peer: Number(paired.peer.toFixed(2)) },
+    pairedSpeedRatioPopular: Number(pairedPopular.ratio.toFixed(1)),
+    pairedSpeedRatioLookalike: Number(pairedLookalike.ratio.toFixed(1)),
     corpus: ourAll.total,
     topDomains: tops.length,
     load: {
