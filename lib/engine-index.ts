@@ -100,8 +100,17 @@ export interface EngineIndex {
    * the embedding and combination detectors are skipped for it (most of the web).
    */
   brandEdges: Uint8Array;
-  /** The same for three characters (bit 1: some brand starts so, bit 2: ends so): a finer filter. */
+  /**
+   * The same for three characters (bit 1: some brand starts so, bit 2: ends so): a finer filter. Bits
+   * EDGE_SHORT_* say the same of the three-letter brands only (axa, caf).
+   */
   brandEdges3: Uint8Array;
+  /**
+   * Bit sets over edge4Index: the first / last four characters of every brand of four or more (the
+   * finest filter for pieces of four or more characters, see quick-reject.ts).
+   */
+  brandHeads4: Uint32Array;
+  brandTails4: Uint32Array;
   /**
    * For every key length (255 standing for 255 and more): KEY_BRAND if some brandsBySkeleton key has it,
    * KEY_KEYWORD for lure keywords, KEY_EMBEDDABLE for embeddableBySkeleton keys, KEY_GLUED for
@@ -158,8 +167,19 @@ const EDGE3_TABLE_SIZE = 64 * 64 * 64;
 export function edge3Index(c0: number, c1: number, c2: number): number {
   return ((c0 & 63) << 12) | ((c1 & 63) << 6) | (c2 & 63);
 }
+/** Slot of four characters in brandHeads4 / brandTails4 (characters folded onto 32 slots: errs only towards "maybe"). */
+export function edge4Index(c0: number, c1: number, c2: number, c3: number): number {
+  return ((c0 & 31) << 15) | ((c1 & 31) << 10) | ((c2 & 31) << 5) | (c3 & 31);
+}
+const EDGE4_TABLE_BITS = 1 << 20;
+export function hasBit(set: Uint32Array, bit: number): boolean {
+  return (set[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
 export const EDGE_BRAND_HEAD = 1;
 export const EDGE_BRAND_TAIL = 2;
+/** In brandEdges3 only: some three-letter brand is / ends with the triple. */
+export const EDGE_SHORT_HEAD = 16;
+export const EDGE_SHORT_TAIL = 32;
 export const EDGE_TYPO_HEAD = 4;
 export const EDGE_TYPO_TAIL = 8;
 /** Some lure keyword starts / ends with the pair. */
@@ -400,9 +420,18 @@ export function buildIndex(
     brandEdges[edgeIndex(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= EDGE_BRAND_TAIL;
   }
   const brandEdges3 = new Uint8Array(EDGE3_TABLE_SIZE);
+  const brandHeads4 = new Uint32Array(EDGE4_TABLE_BITS / 32);
+  const brandTails4 = new Uint32Array(EDGE4_TABLE_BITS / 32);
+  const setBit = (set: Uint32Array, bit: number) => (set[bit >>> 5]! |= 1 << (bit & 31));
   for (const k of embeddableBySkeleton.keys()) {
-    brandEdges3[edge3Index(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))]! |= EDGE_BRAND_HEAD;
-    brandEdges3[edge3Index(k.charCodeAt(k.length - 3), k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1))]! |= EDGE_BRAND_TAIL;
+    const n = k.length;
+    const short = n === 3 ? EDGE_SHORT_HEAD | EDGE_SHORT_TAIL : 0;
+    brandEdges3[edge3Index(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))]! |= EDGE_BRAND_HEAD | (short & EDGE_SHORT_HEAD);
+    brandEdges3[edge3Index(k.charCodeAt(n - 3), k.charCodeAt(n - 2), k.charCodeAt(n - 1))]! |= EDGE_BRAND_TAIL | (short & EDGE_SHORT_TAIL);
+    if (n >= 4) {
+      setBit(brandHeads4, edge4Index(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2), k.charCodeAt(3)));
+      setBit(brandTails4, edge4Index(k.charCodeAt(n - 4), k.charCodeAt(n - 3), k.charCodeAt(n - 2), k.charCodeAt(n - 1)));
+    }
   }
   // A typo keeps the first two or the last two letters of the brand (one edit cannot touch both ends of
   // a 5+ letter name): typo candidates are looked for only when the name starts or ends like one.
@@ -468,6 +497,8 @@ export function buildIndex(
     brandTails,
     brandEdges,
     brandEdges3,
+    brandHeads4,
+    brandTails4,
     keyLengths,
     gluedBrandHeads,
     gluedBrandTails,

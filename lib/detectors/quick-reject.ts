@@ -1,4 +1,4 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, MIN_TYPO_LENGTH, edge3Index, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
 import { isPlainHost, withoutHyphens } from '../skeleton';
 import { MAX_BRAND_PIECES } from './stacked-typo';
@@ -14,7 +14,7 @@ import { brandsSpelled } from './windows';
  * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
  *   some such brand of a nearby length uses nearly the same letters (mayHaveTypoCandidate);
  * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
- *   first or last three letters of a brand;
+ *   first or last four letters of a brand (three for a piece of three, or a three-letter brand);
  * - stacked typo: in a hyphenated name, some run of pieces passes the typo filters above.
  */
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
@@ -34,16 +34,27 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   for (let start = 0, i = 0; i <= end; i++) {
     const c = i < end ? host.charCodeAt(i) : 46;
     if (c !== 46 && c !== 45) continue;
-    if (i - start < 3 || startsOrEndsLike3(host, start, i, index.brandEdges3)) return false;
+    const length = i - start;
+    if (length < 3) return false;
+    // A brand window starts at a piece's start and ends at a piece's end: a piece of four or more
+    // characters starts or ends with a brand's first or last four, or is glued to a three-letter brand.
+    if (length === 3 ? startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) : startsOrEndsLike4(host, start, i, index) || startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL)) return false;
     start = i + 1;
   }
   return true;
 }
 
-function startsOrEndsLike3(s: string, from: number, to: number, edges3: Uint8Array): boolean {
+function startsOrEndsLike3(s: string, from: number, to: number, edges3: Uint8Array, head: number, tail: number): boolean {
   return (
-    (edges3[edge3Index(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2))]! & EDGE_BRAND_HEAD) !== 0 ||
-    (edges3[edge3Index(s.charCodeAt(to - 3), s.charCodeAt(to - 2), s.charCodeAt(to - 1))]! & EDGE_BRAND_TAIL) !== 0
+    (edges3[edge3Index(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2))]! & head) !== 0 ||
+    (edges3[edge3Index(s.charCodeAt(to - 3), s.charCodeAt(to - 2), s.charCodeAt(to - 1))]! & tail) !== 0
+  );
+}
+
+function startsOrEndsLike4(s: string, from: number, to: number, index: EngineIndex): boolean {
+  return (
+    hasBit(index.brandHeads4, edge4Index(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2), s.charCodeAt(from + 3))) ||
+    hasBit(index.brandTails4, edge4Index(s.charCodeAt(to - 4), s.charCodeAt(to - 3), s.charCodeAt(to - 2), s.charCodeAt(to - 1)))
   );
 }
 

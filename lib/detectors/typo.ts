@@ -103,9 +103,32 @@ export function mayHaveTypoCandidate(name: string, index: EngineIndex): boolean 
     const masks = index.typoMasksByLength[len];
     if (!masks) continue;
     const limit = len >= LONG_BRAND_LENGTH ? 4 : 2;
-    for (let k = 0; k < masks.length; k++) if (popcount(mask ^ masks[k]!) <= limit) return true;
+    const brands = index.typoByLength[len]!;
+    for (let k = 0; k < masks.length; k++) {
+      if (popcount(mask ^ masks[k]!) > limit) continue;
+      const brand = brands[k]!;
+      // One edit on a name of five or more leaves its first two or its last two letters as they are;
+      // two move the letter histogram by four at most (isCloseTo's own filters).
+      if (brand.maxEdits === 1 ? keepsAnEdge(name, brand.plain) : nearHistogram(name, brand)) return true;
+    }
   }
   return false;
+}
+
+const candidateCounts = new Uint8Array(LETTER_BINS);
+let candidateCountsOf: string | null = null;
+function nearHistogram(name: string, brand: Brand): boolean {
+  if (candidateCountsOf !== name) candidateCountsOf = letterCounts(name, candidateCounts) && name;
+  return histogramDistance(candidateCounts, brand.letterCounts, 2 * brand.maxEdits) <= 2 * brand.maxEdits;
+}
+
+function keepsAnEdge(name: string, brand: string): boolean {
+  const n = name.length;
+  const b = brand.length;
+  return (
+    (name.charCodeAt(0) === brand.charCodeAt(0) && name.charCodeAt(1) === brand.charCodeAt(1)) ||
+    (name.charCodeAt(n - 2) === brand.charCodeAt(b - 2) && name.charCodeAt(n - 1) === brand.charCodeAt(b - 1))
+  );
 }
 
 function findByDeletions(name: string, index: EngineIndex): Brand | null {
