@@ -1,14 +1,15 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
-import { isPlainHost, withoutHyphens } from '../skeleton';
+import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '../skeleton';
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
 import { brandsSpelled } from './windows';
 
 /**
- * Almost all of the web has nothing to do with the list. For a plain ASCII host that no disguise can
- * change (no IDN, no 0/1, no rn/nn/vv/cl: its skeleton is itself), this answers "certainly unrelated"
- * from the host string, before the host view is built and the detectors run. It must never answer yes
+ * Almost all of the web has nothing to do with the list. For an ASCII host (no IDN), this answers
+ * "certainly unrelated" from the host string, before the host view is built and the detectors run; a
+ * host with ASCII disguises (0, 1, rn, cl…) is read through its skeleton as the detectors read it.
+ * It must never answer yes
  * where a detector would find something, so it asks what each of them needs, conservatively:
  * - homoglyph / tld-swap: the registrable name read as a brand (one lookup);
  * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
@@ -20,28 +21,41 @@ import { brandsSpelled } from './windows';
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
   const { host, sld } = n;
   // Cheapest questions first: on a lookalike this function is pure overhead, so it must give up early.
-  // IDN labels, "1" or "rnn" (more than one reading) and ASCII disguises (rn, vv, cl, 0): leave them
-  // to the detectors rather than fold them here.
-  // (`plain`, when the caller knows it, is isPlainHost(host): mayFold covers "1".)
-  if (!sld || !(plain ?? isPlainHost(host))) return false;
+  if (!sld) return false;
   if (n.subdomain && n.subdomain !== 'www') return false; // a name split by a dot (fra.nceconnect.fr): let the detectors look
+  // (`plain`, when the caller knows it, is isPlainHost(host).) IDN labels are left to the detectors.
+  const isPlain = plain ?? isPlainHost(host);
+  if (!isPlain && host.includes('xn--')) return false;
+  // The typo detectors read the name as spelled (accents folded, but not rn→m): the same on both paths.
   const flatSld = withoutHyphens(sld);
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
-  if (brandsSpelled(flatSld, index)) return false;
   if (flatSld !== sld && mayHoldMisspeltBrand(sld, index)) return false;
-  // Every piece between dots and hyphens before the public suffix (a brand after it has nothing after it).
-  const end = host.length - (n.suffix?.length ?? 0) - 1;
+  if (isPlain) return !brandsSpelled(flatSld, index) && !somePieceLikeBrand(host, host.length - (n.suffix?.length ?? 0) - 1, index);
+  // ASCII disguises (0, 1, rn, nn, vv, cl): the other detectors read the skeleton, and homoglyph also the
+  // other readings of "1" and "rnn".
+  const skeletonSld = skeletonOf(sld);
+  if (brandsSpelled(withoutHyphens(skeletonSld), index)) return false;
+  for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
+  const name = n.subdomain ? `${skeletonOf(n.subdomain)}.${skeletonSld}` : skeletonSld;
+  return !somePieceLikeBrand(name, name.length, index);
+}
+
+/**
+ * Whether some piece between dots and hyphens of host[0, end) (the host before its public suffix: a
+ * brand after it has nothing after it) may start or end a brand window.
+ */
+function somePieceLikeBrand(host: string, end: number, index: EngineIndex): boolean {
   for (let start = 0, i = 0; i <= end; i++) {
     const c = i < end ? host.charCodeAt(i) : 46;
     if (c !== 46 && c !== 45) continue;
     const length = i - start;
-    if (length < 3) return false;
+    if (length < 3) return true;
     // A brand window starts at a piece's start and ends at a piece's end: a piece of four or more
     // characters starts or ends with a brand's first or last four, or is glued to a three-letter brand.
-    if (length === 3 ? startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) : startsOrEndsLike4(host, start, i, index) || startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL)) return false;
+    if (length === 3 ? startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) : startsOrEndsLike4(host, start, i, index) || startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL)) return true;
     start = i + 1;
   }
-  return true;
+  return false;
 }
 
 function startsOrEndsLike3(s: string, from: number, to: number, edges3: Uint8Array, head: number, tail: number): boolean {
