@@ -26,25 +26,30 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   // (`plain`, when the caller knows it, is isPlainHost(host).) IDN labels are left to the detectors.
   const isPlain = plain ?? isPlainHost(host);
   if (!isPlain && host.includes('xn--')) return false;
-  // The typo detectors read the name as spelled (accents folded, but not rn→m): the same on both paths.
+  // ASCII disguises (0, 1, rn, nn, vv, cl): the detectors but typo read the skeleton, homoglyph also
+  // the other readings of "1" and "rnn". The typo detectors read the name as spelled (accents folded,
+  // not rn→m). Questions that catch most lookalikes at once (a brand spelled out, a piece shaped like a
+  // brand) come before the costlier typo-candidate searches.
   const flatSld = withoutHyphens(sld);
+  const skeletonSld = isPlain ? sld : skeletonOf(sld);
+  if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
+  if (isPlain ? somePieceLikeBrand(host, host.length - (n.suffix?.length ?? 0) - 1, index) : somePieceLikeBrand(skeletonName(n, skeletonSld), -1, index)) return false;
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
-  if (flatSld !== sld && mayHoldMisspeltBrand(sld, index)) return false;
-  if (isPlain) return !brandsSpelled(flatSld, index) && !somePieceLikeBrand(host, host.length - (n.suffix?.length ?? 0) - 1, index);
-  // ASCII disguises (0, 1, rn, nn, vv, cl): the other detectors read the skeleton, and homoglyph also the
-  // other readings of "1" and "rnn".
-  const skeletonSld = skeletonOf(sld);
-  if (brandsSpelled(withoutHyphens(skeletonSld), index)) return false;
-  for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
-  const name = n.subdomain ? `${skeletonOf(n.subdomain)}.${skeletonSld}` : skeletonSld;
-  return !somePieceLikeBrand(name, name.length, index);
+  if (!isPlain) for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
+  return !(flatSld !== sld && mayHoldMisspeltBrand(sld, index));
+}
+
+/** The host left of its public suffix, as skeletons. */
+function skeletonName(n: Extract<NormalizedUrl, { kind: 'host' }>, skeletonSld: string): string {
+  return n.subdomain ? `${skeletonOf(n.subdomain)}.${skeletonSld}` : skeletonSld;
 }
 
 /**
- * Whether some piece between dots and hyphens of host[0, end) (the host before its public suffix: a
- * brand after it has nothing after it) may start or end a brand window.
+ * Whether some piece between dots and hyphens of host[0, to) (the host before its public suffix: a
+ * brand after it has nothing after it; -1: the whole string) may start or end a brand window.
  */
-function somePieceLikeBrand(host: string, end: number, index: EngineIndex): boolean {
+function somePieceLikeBrand(host: string, to: number, index: EngineIndex): boolean {
+  const end = to < 0 ? host.length : to;
   for (let start = 0, i = 0; i <= end; i++) {
     const c = i < end ? host.charCodeAt(i) : 46;
     if (c !== 46 && c !== 45) continue;
