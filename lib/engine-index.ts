@@ -245,11 +245,13 @@ const MIN_DISTINCTIVE_PART = 3;
  * with an acronym's length, "mutuelle-umc" → ["umc"], "gan-assurances" → ["gan"]. Read from the hyphens only: peeling words off a
  * glued name would cut distinctive ones ("groupama" is not "group" + "ama").
  */
-function ownParts(token: string, maxLength: number): string[] {
+const NO_PARTS: readonly string[] = Object.freeze([]);
+function ownParts(token: string, maxLength: number): readonly string[] {
+  if (!token.includes('-')) return NO_PARTS;
   const parts = token.split('-');
   const own = parts.filter((t) => !GENERIC_WORDS.has(skeletonOf(t))).map(plainOf);
   const ownLength = own.join('').length;
-  if (own.length === parts.length || ownLength === 0 || ownLength > maxLength) return [];
+  if (own.length === parts.length || ownLength === 0 || ownLength > maxLength) return NO_PARTS;
   return own;
 }
 /** Organisations named by a three-letter acronym next to ordinary words are many (mutuelle-umc, -mcd, -ufr). */
