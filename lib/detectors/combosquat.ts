@@ -66,6 +66,11 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       found.keyword = true;
       return;
     }
+    const possessive = afterPossessive(piece, index);
+    if (possessive) {
+      found.brand ??= possessive;
+      return;
+    }
     scanDigitWrapped(piece, index, found);
     return;
   }
@@ -158,6 +163,19 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
     keyword ||= isKeyword(tokens[k]!.skel, index);
   }
   return brand && keyword;
+}
+
+/** "mon", "ma", "mes", "my" glued before a name: the way a personal space is named (monameli, myameli). */
+const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
+
+/** The brand (4+ characters) of a piece that is a possessive glued to it: a brand token, as "mon-ameli" is. */
+function afterPossessive(piece: string, index: EngineIndex): Brand | null {
+  for (const p of POSSESSIVES) {
+    if (piece.length < p.length + MIN_STANDALONE_BRAND_LENGTH || !piece.startsWith(p)) continue;
+    const brands = brandsSpelled(piece.slice(p.length), index);
+    if (brands) return brands[0]!;
+  }
+  return null;
 }
 
 /** A piece made of a brand (4+ characters) and lure words glued before or after it. */

@@ -1,5 +1,5 @@
 import { isPlausibleReplacement } from '../keyboard';
-import { EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
+import { MIN_STANDALONE_BRAND_LENGTH, EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode, withoutHyphens } from '../skeleton';
@@ -233,7 +233,7 @@ function typoBrandSpelled(name: string, index: EngineIndex): Brand | undefined {
 }
 
 export function detectTypo(view: HostView, index: EngineIndex): Match | null {
-  const split = detectSplitName(view, index);
+  const split = detectSplitName(view, index) ?? detectMissingDot(view, index);
   if (split) return split;
   const name = view.sldPlain;
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
@@ -246,6 +246,17 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
 }
 
 const MAX_SPLIT_NAME = 40;
+
+/**
+ * The dot after "www" left out (`wwwameli.fr` for www.ameli.fr): the rest of the name is a brand of four
+ * or more letters as spelled. (`www-ameli.fr` is a tail embedding, see embedding.ts.)
+ */
+function detectMissingDot(view: HostView, index: EngineIndex): Match | null {
+  const label = view.labels[view.sldIndex]!;
+  if (label.length < 3 + MIN_STANDALONE_BRAND_LENGTH || !label.startsWith('www') || label.charCodeAt(3) === 45) return null;
+  const brand = brandsSpelled(withoutHyphens(label.slice(3)), index)?.find((b) => !b.common && b.plain.length >= MIN_STANDALONE_BRAND_LENGTH);
+  return brand && suffixTargetsFrance(view, brand) ? { severity: 'lookalike', reasons: ['typo'], brand } : null;
+}
 
 /** A dot slipped inside the name (`fra.nceconnect.fr`, `am.eli.fr`): the last two labels spell the brand. */
 function detectSplitName(view: HostView, index: EngineIndex): Match | null {

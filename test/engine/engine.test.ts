@@ -90,6 +90,10 @@ describe('typos on brands of 5+ characters', () => {
     ['https://vimaedis.net/', 'lookalike', 'viamedis.fr', 'typo'],
     ['https://xameli.fr/', 'lookalike', 'ameli.fr', 'typo'], // an added first letter still shows the whole brand
     ['https://am.eli.fr/', 'lookalike', 'ameli.fr', 'typo'], // a dot slipped inside the name
+    ['https://wwwameli.fr/', 'lookalike', 'ameli.fr', 'typo'], // the dot after www left out
+    ['https://wwwmaif.fr/', 'lookalike', 'maif.fr', 'typo'], // (no edit inside the name: four letters are enough)
+    ['https://wwwamelie.fr/', 'unknown', null], // www glued to another name
+    ['https://www-ameli.com/', 'suspicious', 'ameli.fr', 'brand-token'], // a hyphen is not a left-out dot
     ['https://service-pubic.fr/', 'lookalike', 'service-public.fr', 'typo'], // a name made of ordinary words is distinctive as a whole
   ]);
 });
@@ -213,6 +217,11 @@ describe('stacked tricks: a slip in the brand AND its suffix inside another addr
 describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://monameli.fr/', 'suspicious', 'ameli.fr', 'brand-token'], // as mon-ameli: a personal space's name
+    ['https://myameli.com/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://moncompteameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'], // with a lure word
+    ['https://monaco.fr/', 'unknown', null],
+    ['https://mondial.fr/', 'unknown', null],
     ['https://ameli2024.com/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
