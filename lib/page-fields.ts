@@ -11,11 +11,11 @@ import { foldWords } from './text-fold';
  */
 
 export const FIELD_CAP = 200;
-const TEXT_CAP = 200;
+export const TEXT_CAP = 200;
 const LABEL_CAP = 600;
 
-const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
-const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'FONT', 'DIV', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI']);
+export const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
+export const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'FONT', 'DIV', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI']);
 
 /**
  * Every keyword pattern of lib/page-signals.ts (NIR, card, IBAN, birth date) holds a word that starts
@@ -23,14 +23,18 @@ const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMA
  * whose words hold none of them asks for nothing we guard. Word starts only: "pommes" is not "mm",
  * "accueil" is not "cc".
  */
-const WORD_STEMS = ['nir', 'nss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
-const BORN_ON = [' ne le ', ' nee le ', ' ne e le ', ' nee e le '];
+export const WORD_STEMS = ['nir', 'nss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
+export const BORN_ON = [' ne le ', ' nee le ', ' ne e le ', ' nee e le '];
+
+/** Whether a word of `words` (folded, lib/text-fold.ts) starts with `prefix`. */
+export function hasWordStarting(words: string, prefix: string): boolean {
+  for (let i = words.indexOf(prefix); i >= 0; i = words.indexOf(prefix, i + 1)) if (i === 0 || words.charCodeAt(i - 1) === 32) return true;
+  return false;
+}
 
 /** `words`: folded words (lib/text-fold.ts). */
 export function hasSensitiveKeyword(words: string): boolean {
-  for (const stem of WORD_STEMS) {
-    for (let i = words.indexOf(stem); i >= 0; i = words.indexOf(stem, i + 1)) if (i === 0 || words.charCodeAt(i - 1) === 32) return true;
-  }
+  for (const stem of WORD_STEMS) if (hasWordStarting(words, stem)) return true;
   if (!words.includes('le')) return false;
   const padded = ` ${words} `;
   return BORN_ON.some((p) => padded.includes(p));
@@ -119,7 +123,8 @@ export function describeField(el: Element): FieldDescription {
 }
 
 /** The autocomplete tokens that name a sensitive value all contain one of these. */
-export const mayBeSensitiveAutocomplete = (ac: string): boolean => ac.includes('password') || ac.includes('cc-') || ac.includes('bday');
+const AUTOCOMPLETE_HINTS = ['password', 'cc-', 'bday'];
+export const mayBeSensitiveAutocomplete = (ac: string): boolean => AUTOCOMPLETE_HINTS.some((h) => ac.includes(h));
 
 /** A placeholder that starts like a French IBAN ("FR76 …"). */
 export const mayBeIbanPlaceholder = (placeholder: string): boolean => placeholder.trimStart().slice(0, 2).toLowerCase() === 'fr';
@@ -130,7 +135,7 @@ export function mayBeSensitive(d: FieldDescription): boolean {
 }
 
 /** The fields `isCandidateField` accepts, as a selector: hidden inputs and buttons are never held. */
-const CANDIDATE_SELECTOR = `input${[...SKIPPED_TYPES].map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
+export const CANDIDATE_SELECTOR = `input${[...SKIPPED_TYPES].map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
 
 /**
  * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
 import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals';
 import { foldWords } from '../lib/text-fold';
+import { SENSITIVE_PHRASES as PHRASES } from './helpers/field-phrases';
+import { pageMayAskSensitive, xpathMayAskSensitive } from '../lib/field-xpath';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -54,15 +56,6 @@ describe('mayAskSensitive: the page guard test every page runs', () => {
 
 describe('hasSensitiveKeyword', () => {
   // Every alternative of the precise patterns, written as people write labels.
-  const PHRASES = [
-    'NIR', 'NSS', 'Sécurité sociale', 'N° sécu', 'Numéro INSEE', 'N° INSEE', 'Assuré social', "Numéro d'assuré social",
-    "N° d'immatriculation sécurité", 'Numéro de la carte Vitale', 'N° de carte Vitale', 'carte Vitale', 'Assuré', 'Assurée',
-    "Numéro d'assuré", "N° d'assuré", 'Immatriculation', 'Identifiant', 'Numéro de votre carte bancaire', 'Numéro de carte de crédit',
-    'N° carte bancaire', 'Carte bancaire', 'Card number', 'cardNumber', 'Card num', 'CC num', 'ccNumber', 'ccnum', 'Credit card',
-    'Numéro CB', 'Expiration', 'Expiry', 'Expire', 'Exp', 'ccExp', 'expDate', 'Date de validité', 'MM/AA', 'MM / YY', 'mm aaaa',
-    'CVV', 'CVC2', 'CSC', 'Cryptogramme', 'Code de sécurité', 'Security code', 'IBAN', 'RIB', 'BIC / IBAN', 'Date de naissance',
-    'Né le', 'Née le', 'Né(e) le', 'Birthday', 'Birthdate', 'birthDate', 'DOB', 'bday',
-  ];
   const words = readFileSync('/usr/share/dict/french', 'utf8').split('\n').filter(Boolean);
   /** mulberry32: a reproducible sequence. */
   const rng = (seed: number) => (n: number) => {
@@ -110,5 +103,20 @@ describe('hasSensitiveKeyword', () => {
       expect(hasSensitiveKeyword(t), t).toBe(false);
     for (const t of ['pommes mm aa', 'numero de secu', 'ne le', 'date ne e le 1er'])
       expect(hasSensitiveKeyword(t), t).toBe(true);
+  });
+});
+
+describe('pageMayAskSensitive: the guard as it runs (XPath first, lib/field-xpath.ts)', () => {
+  it('falls back to the precise test where the DOM has no XPath (happy-dom), with the same answers', () => {
+    const pages = [
+      '<form><input name="q"></form>',
+      '<form><label>Numéro de sécurité sociale<input name=x></label></form>',
+      ...['fake-ameli-login.html', 'news-carte-vitale-scam.html', 'forum-ameli-mgen.html'].map(fixture),
+    ];
+    for (const html of pages) {
+      const doc = load(html);
+      expect(xpathMayAskSensitive(doc)).toBe(null);
+      expect(pageMayAskSensitive(doc)).toBe(mayAskSensitive(doc));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { listenForSubmits } from '../form-guard';
-import { mayAskSensitive, watchFields } from '../page-fields';
+import { pageMayAskSensitive } from '../field-xpath';
+import { watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
@@ -56,7 +57,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   function check(): void {
     if (stopped || requested) return;
     if (slot.uiLoaded) return stop(); // the page UI watches from now on
-    if (!mayAskSensitive(doc)) return;
+    if (!pageMayAskSensitive(doc)) return;
     requested = true;
     stopWatch?.();
     // No UI coming (an official page, or the extension is gone): nothing more to do here.

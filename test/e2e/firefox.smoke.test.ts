@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fieldTestsScript, fixturePages, judgeAll, ORDINARY_FORMS, randomForms } from './field-cases';
 import { startServer, type FixtureServer } from './server';
 
 /**
@@ -115,5 +116,18 @@ describe('Vigie Santé in Firefox (smoke)', () => {
       expect(await p.evaluate(() => location.href)).toBe(url(host));
       await p.close();
     }
+  });
+
+  it("the page guard's XPath shortcut never says no where the precise test says yes (Gecko's XPath)", async () => {
+    const p = await browser.newPage();
+    await p.setContent('<!doctype html><title>field tests</title>');
+    await p.addScriptTag({ content: await fieldTestsScript() });
+    const ordinary = await p.evaluate(judgeAll, ORDINARY_FORMS);
+    expect(ordinary).toEqual(ORDINARY_FORMS.map(() => ({ precise: false, xpath: false })));
+    const forms = [...fixturePages().map((f) => f.html), ...randomForms(2000, 7)];
+    const verdicts = await p.evaluate(judgeAll, forms);
+    expect(forms.filter((_, i) => verdicts[i]!.precise && verdicts[i]!.xpath === false).slice(0, 5)).toEqual([]);
+    expect(verdicts.filter((v) => v.precise).length).toBeGreaterThan(500);
+    await p.close();
   });
 });

@@ -1,0 +1,132 @@
+import { foldWords } from './text-fold';
+import {
+  BORN_ON,
+  CANDIDATE_SELECTOR,
+  TEXT_CAP,
+  WORD_STEMS,
+  hasWordStarting,
+  mayAskSensitive,
+  mayBeIbanPlaceholder,
+  mayBeSensitiveAutocomplete,
+} from './page-fields';
+
+/**
+ * The page guard's question "may a field of this page ask for sensitive data?", answered through one
+ * XPath query so that the script holds no element: only attribute and text nodes.
+ *
+ * Why: in our isolated world, the first element the script holds makes the browser build the whole
+ * element bindings (HTMLElement, Element and their hundreds of members): 2–3 ms of main-thread time
+ * on every page that has a field at all, a search box is enough. Attribute and text nodes cost a
+ * tenth of that (`npm run bench:page`). The query is short on purpose: Chromium spends about
+ * 0.3 µs per character compiling an XPath.
+ *
+ * The answer is a superset of `mayAskSensitive` (lib/page-fields.ts): `false` only where that test
+ * says false too; `true` where it may say true (then it decides); `null` where this one cannot tell.
+ * - Fields: every input but hidden ones, and every select (the candidates are among them).
+ * - Their attributes, read as `describeField` reads them: type, autocomplete, placeholder; name, id,
+ *   aria-label, placeholder and title as text.
+ * - Other text: every text `labelText` may read, and more: every label of the document (the field's
+ *   labels and wrapping label are among them), the elements aria-labelledby names, and the four
+ *   nearest preceding siblings of the field and of its parent that are text or have at most three
+ *   child elements (`labelText` also wants a label-like tag). Their text nodes come back in document
+ *   order; the 200 characters read from each text node on hold the 200 characters `labelText` reads
+ *   from each such source (they start at its first text node), maybe with more after them. More text
+ *   only adds matches.
+ * - Keywords are matched per text with the same folding and word-start rule. `describeField` joins
+ *   a field's texts, so a "né(e) le" pattern may run across two of them, or lose the end of its last
+ *   word to a cap: a text holding a word that starts a pattern and another starting with the rest of
+ *   one, or a pattern whose last word is cut short, count as a match.
+ * test/e2e/field-xpath.test.ts compares both tests in real Chromium, on fixtures and random forms.
+ */
+
+const FIELDS = `(//input[not(@type = 'hidden')] | //select)`;
+const NEAR = `preceding-sibling::node()[position() < 5][not(*[4])]`;
+export const FIELD_TEXT_XPATH =
+  `${FIELDS}/@* | (//label | ${FIELDS}/${NEAR} | ${FIELDS}/../${NEAR} | id(${FIELDS}/@aria-labelledby))/descendant-or-self::text()`;
+
+const ORDERED_SNAPSHOT = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
+const ATTRIBUTE_NODE = 2;
+const TEXT_NODE = 3;
+/** Past this many nodes the precise test costs no more: let it decide. */
+const NODE_CAP = 300;
+
+const bornWords = BORN_ON.map((p) => p.trim().split(' '));
+/** A pattern's first word… */
+const BORN_OPENERS = [...new Set(bornWords.map((w) => w[0]!))];
+/** …and what may start another text: the rest of a pattern, from its second word on. */
+const BORN_CLOSERS = [...new Set(bornWords.flatMap((w) => w.slice(1).map((_, i) => w.slice(i + 1).join(' '))))];
+/** Whole patterns whose last word may go on ("né le" + "mon…" read as "né lemon"). */
+const BORN_OPEN_ENDED = BORN_ON.map((p) => p.trimEnd());
+
+interface Scan {
+  sensitive: boolean;
+  opens: boolean;
+  closes: boolean;
+}
+
+function readText(scan: Scan, text: string): void {
+  const words = foldWords(text);
+  if (!words) return;
+  for (const stem of WORD_STEMS) if (hasWordStarting(words, stem)) return void (scan.sensitive = true);
+  const padded = ` ${words}`;
+  if (BORN_OPEN_ENDED.some((p) => padded.includes(p))) return void (scan.sensitive = true);
+  if (BORN_OPENERS.some((w) => hasWordStarting(words, w))) scan.opens = true;
+  if (BORN_CLOSERS.some((w) => words.startsWith(w))) scan.closes = true;
+}
+
+function readAttribute(scan: Scan, name: string, raw: string): void {
+  const value = raw.slice(0, TEXT_CAP);
+  switch (name) {
+    case 'type':
+      scan.sensitive = value.toLowerCase() === 'password';
+      break;
+    case 'autocomplete':
+      scan.sensitive = mayBeSensitiveAutocomplete(value.toLowerCase());
+      break;
+    case 'placeholder':
+      if (mayBeIbanPlaceholder(value)) scan.sensitive = true;
+      else readText(scan, value);
+      break;
+    case 'name':
+    case 'id':
+    case 'aria-label':
+    case 'title':
+      readText(scan, value);
+  }
+}
+
+export function xpathMayAskSensitive(doc: Document): boolean | null {
+  // Unprefixed names match the elements of HTML documents only.
+  if (typeof doc.evaluate !== 'function' || doc.contentType !== 'text/html') return null;
+  let nodes: XPathResult;
+  try {
+    nodes = doc.evaluate(FIELD_TEXT_XPATH, doc, null, ORDERED_SNAPSHOT, null);
+  } catch {
+    return null;
+  }
+  const n = nodes.snapshotLength;
+  if (n > NODE_CAP) return null;
+  const scan: Scan = { sensitive: false, opens: false, closes: false };
+  const texts: string[] = [];
+  for (let i = 0; i < n && !scan.sensitive; i++) {
+    const node = nodes.snapshotItem(i)!;
+    if (node.nodeType === ATTRIBUTE_NODE) readAttribute(scan, (node as Attr).name, (node as Attr).value);
+    else if (node.nodeType === TEXT_NODE) texts.push((node as Text).data);
+    else return null;
+  }
+  for (let i = 0; i < texts.length && !scan.sensitive; i++) {
+    let text = texts[i]!;
+    for (let j = i + 1; j < texts.length && text.length < TEXT_CAP; j++) text += texts[j];
+    readText(scan, text.slice(0, TEXT_CAP));
+  }
+  return scan.sensitive || (scan.opens && scan.closes);
+}
+
+/**
+ * The page guard's test (`mayAskSensitive`), cheapest first: no candidate field at all (a node list
+ * length, no element held); then XPath; then, only where XPath cannot rule it out, the precise look.
+ */
+export function pageMayAskSensitive(doc: Document): boolean {
+  if (!doc.querySelectorAll(CANDIDATE_SELECTOR).length) return false;
+  return xpathMayAskSensitive(doc) !== false && mayAskSensitive(doc);
+}
