@@ -27,12 +27,12 @@ function preactWithoutRawHtml(): Plugin {
 }
 
 /**
- * The always-on scripts run nearly every function they hold on every page. V8's explicit compile
+ * The always-on script runs nearly every function it holds on every page. V8's explicit compile
  * hint makes it compile them with the script instead of pre-parsing them and then parsing them again
  * on their first call, which measurably lowers the per-page cost (`npm run bench:page`).
  * https://v8.dev/blog/explicit-compile-hints
  */
-const EAGERLY_COMPILED = new Set(['page-guard.js', 'page-scan.js']);
+const EAGERLY_COMPILED = new Set(['page-guard.js']);
 function eagerCompileHint(): Plugin {
   return {
     name: 'vigie:eager-compile-hint',
@@ -47,16 +47,12 @@ function eagerCompileHint(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   hooks: {
-    // The page guard is two plain scripts (built as unlisted scripts) declared here, so every page
+    // The page guard is one plain script (built as an unlisted script) declared here, so every page
     // pays neither WXT's content-script wrapper nor the webextension-polyfill (milliseconds per
-    // page, `npm run bench:page`): submit listeners at document_start, the field check at idle.
+    // page, `npm run bench:page`): submit listeners at document_start, the field check once parsed.
     'build:manifestGenerated': (_wxt, manifest) => {
       const everywhere = { matches: ['<all_urls>'], all_frames: true, match_about_blank: false };
-      manifest.content_scripts = [
-        ...(manifest.content_scripts ?? []),
-        { ...everywhere, js: ['page-guard.js'], run_at: 'document_start' },
-        { ...everywhere, js: ['page-scan.js'], run_at: 'document_idle' },
-      ];
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...everywhere, js: ['page-guard.js'], run_at: 'document_start' }];
     },
   },
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

@@ -17,12 +17,12 @@ import {
  * Why: in our isolated world, the first element the script holds makes the browser build the whole
  * element bindings (HTMLElement, Element and their hundreds of members): 2–3 ms of main-thread time
  * on every page that has a field at all, a search box is enough. Attribute and text nodes cost a
- * tenth of that (`npm run bench:page`). The query is short on purpose: Chromium spends about
- * 0.3 µs per character compiling an XPath.
+ * tenth of that (`npm run bench:page`). The query is short on purpose: Chromium compiles an XPath
+ * at about 0.3 µs per character, and every page pays it once.
  *
  * The answer is a superset of `mayAskSensitive` (lib/page-fields.ts): `false` only where that test
  * says false too; `true` where it may say true (then it decides); `null` where this one cannot tell.
- * - Fields: every input but hidden ones, and every select (the candidates are among them).
+ * - Fields: every input and select (the candidates are among them).
  * - Their attributes, read as `describeField` reads them: type, autocomplete, placeholder; name, id,
  *   aria-label, placeholder and title as text.
  * - Other text: every text `labelText` may read, and more: every label of the document (the field's
@@ -39,10 +39,9 @@ import {
  * test/e2e/field-xpath.test.ts compares both tests in real Chromium, on fixtures and random forms.
  */
 
-const FIELDS = `(//input[not(@type = 'hidden')] | //select)`;
-const NEAR = `preceding-sibling::node()[position() < 5][not(*[4])]`;
+const FIELDS = '(//input|//select)';
 export const FIELD_TEXT_XPATH =
-  `${FIELDS}/@* | (//label | ${FIELDS}/${NEAR} | ${FIELDS}/../${NEAR} | id(${FIELDS}/@aria-labelledby))/descendant-or-self::text()`;
+  `${FIELDS}/@*|(//label|(${FIELDS}|${FIELDS}/..)/preceding-sibling::node()[position()<5][not(*[4])]|id(${FIELDS}/@aria-labelledby))/descendant-or-self::text()`;
 
 const ORDERED_SNAPSHOT = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
 const ATTRIBUTE_NODE = 2;

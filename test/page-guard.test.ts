@@ -74,6 +74,25 @@ describe('page guard (every page)', () => {
     expect(r2).toHaveBeenCalledTimes(1);
   });
 
+  it('starts once the document is parsed, even when the page keeps DOMContentLoaded from reaching us', async () => {
+    for (const pageStopsIt of [false, true]) {
+      const win = page(NIR_FORM);
+      let ready = 'loading';
+      Object.defineProperty(win.document, 'readyState', { get: () => ready, configurable: true });
+      if (pageStopsIt) win.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(), true);
+      const requestUi = vi.fn(async () => true);
+      stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10, parsedPollMs: 100 }));
+      await tick(30);
+      expect(requestUi).not.toHaveBeenCalled(); // still parsing
+      ready = 'interactive';
+      win.document.dispatchEvent(new (win as unknown as typeof globalThis).Event('DOMContentLoaded', { bubbles: true }));
+      await tick(5);
+      expect(requestUi).toHaveBeenCalledTimes(pageStopsIt ? 0 : 1);
+      await tick(150);
+      expect(requestUi, pageStopsIt ? 'the timer found the parsed document' : 'once only').toHaveBeenCalledTimes(1);
+    }
+  });
+
   it('stops when no UI will come (official page): later fields ask nothing', async () => {
     const win = page(NIR_FORM);
     const requestUi = vi.fn(async () => false);

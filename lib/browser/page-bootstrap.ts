@@ -5,12 +5,12 @@ import { frameSlot } from './page-bridge';
 
 /**
  * The page guard: what every page and frame runs. Every page the user opens pays for it, so on an
- * ordinary page it does only this, in two small scripts (entrypoints/page-guard.ts, page-scan.ts):
- * - at document_start, `relaySubmits` attaches capture-phase submit/click/input listeners before any
- *   page script can; they do nothing until the page UI hands them the form guard;
- * - at document_idle, and for five minutes after (throttled MutationObserver), `watchForSensitiveFields`
- *   checks whether any field may ask for a NIR, card, IBAN, password or birth date
- *   (lib/page-fields.ts, no regular expression).
+ * ordinary page it does only this, in one small script (entrypoints/page-guard.ts, at document_start):
+ * - `relaySubmits` attaches capture-phase submit/click/input listeners before any page script can;
+ *   they do nothing until the page UI hands them the form guard;
+ * - once the document is parsed, and for five minutes after (throttled MutationObserver),
+ *   `watchForSensitiveFields` checks whether any field may ask for a NIR, card, IBAN, password or
+ *   birth date (lib/field-xpath.ts, then lib/page-fields.ts; no regular expression).
  * Neither touches an extension API nor sends anything until such a field shows up; then the page UI
  * is asked for and takes over (verdict, brand analysis, warnings). A flagged address does not wait
  * for that: the background injects the page UI as soon as the frame commits.
@@ -39,6 +39,8 @@ export interface FieldWatchEnv {
   requestUi(): Promise<boolean>;
   watchMs?: number;
   throttleMs?: number;
+  /** How often to look whether the document is parsed, should DOMContentLoaded never reach us. */
+  parsedPollMs?: number;
 }
 
 /** Asks for the page UI once a field may be sensitive (now, or added within `watchMs`); returns the stop function. */
@@ -70,9 +72,27 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     check();
     if (!requested && !stopped) stopWatch = watchFields(doc, check, { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
   };
-  // Declared at document_idle: the DOM is there. Elsewhere (tests), wait for it.
+  // Declared at document_start: start once the document is parsed (fields added later: the observer).
+  // DOMContentLoaded is the quick signal, but a page can keep it from reaching us (a capture listener
+  // on window that stops it); it cannot stop a timer that looks at readyState.
+  let poll: ReturnType<typeof setInterval> | null = null;
+  const start = () => {
+    if (poll === null) return;
+    clearInterval(poll);
+    poll = null;
+    if (!stopped) run();
+  };
   if (doc.readyState !== 'loading') run();
-  else doc.addEventListener('DOMContentLoaded', run, { once: true });
+  else {
+    poll = setInterval(() => {
+      if (doc.readyState !== 'loading') start();
+    }, env.parsedPollMs ?? 250);
+    doc.addEventListener('DOMContentLoaded', start, { once: true });
+  }
 
-  return stop;
+  return () => {
+    if (poll !== null) clearInterval(poll);
+    poll = null;
+    stop();
+  };
 }

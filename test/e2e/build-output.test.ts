@@ -18,17 +18,16 @@ describe.each(Object.entries(builds))('always-on scripts of the %s build', (_nam
   const root = resolve(import.meta.dirname, dir);
   const manifestPath = resolve(root, 'manifest.json');
 
-  it('declares exactly the page guard at document_start and the field scan at document_idle, in every frame', () => {
+  it('declares exactly one always-on script, the page guard, at document_start in every frame', () => {
     expect(existsSync(manifestPath), 'build both targets first (npm run test:e2e does)').toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: ContentScript[] };
     const everywhere = manifest.content_scripts.filter((c) => c.matches.includes('<all_urls>'));
     expect(everywhere.map((c) => [c.js, c.run_at, c.all_frames])).toEqual([
       [['page-guard.js'], 'document_start', true],
-      [['page-scan.js'], 'document_idle', true],
     ]);
   });
 
-  it.each(['page-guard.js', 'page-scan.js'])('%s carries the eager-compile hint and stays small', (file) => {
+  it.each(['page-guard.js'])('%s carries the eager-compile hint and stays small', (file) => {
     const code = readFileSync(resolve(root, file), 'utf8');
     expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     expect(gzipSync(code, { level: 9 }).length).toBeLessThan(4 * 1024);

@@ -256,4 +256,11 @@ describe('Vigie Santé in Chromium', () => {
     });
     await Promise.all([p.close(), ext.close()]);
   });
+
+  it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('espace-hostile.example', '/login'));
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await p.close();
+  });
 });
