@@ -44,9 +44,20 @@ function eagerCompileHint(): Plugin {
   };
 }
 
+/** Scripts built without the webextension-polyfill (see the vite:build:extendConfig hook). */
+const PLAIN_API_SCRIPTS = new Set(['page-guard', 'page-ui']);
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   hooks: {
+    // The page UI only reads synchronous values of the extension API (runtime.id, i18n.getMessage,
+    // runtime.getURL) and sends its messages through Chrome's promise-returning `chrome` or Firefox's
+    // `browser`: it does not need the webextension-polyfill (a fifth of its size), so WXT's own
+    // utilities get the plain global there instead.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => PLAIN_API_SCRIPTS.has(e.name))) return;
+      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': '@wxt-dev/browser' } };
+    },
     // The page guard is one plain script (built as an unlisted script) declared here, so every page
     // pays neither WXT's content-script wrapper nor the webextension-polyfill (milliseconds per
     // page, `npm run bench:page`): submit listeners at document_start, the field check once parsed.

@@ -38,4 +38,10 @@ describe.each(Object.entries(builds))('always-on scripts of the %s build', (_nam
   it('the page UI, injected only where needed, has no eager-compile hint (most of its code never runs)', () => {
     expect(readFileSync(resolve(root, 'page-ui.js'), 'utf8').startsWith('//# allFunctionsCalledOnLoad')).toBe(false);
   });
+
+  it('the page UI stays under 15 KB gzipped, without the webextension-polyfill', () => {
+    const code = readFileSync(resolve(root, 'page-ui.js'), 'utf8');
+    expect(code).not.toContain('This script should only be loaded in a browser extension');
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(15 * 1024);
+  });
 });
