@@ -74,23 +74,43 @@ describe('page guard (every page)', () => {
     expect(r2).toHaveBeenCalledTimes(1);
   });
 
-  it('starts once the document is parsed, even when the page keeps DOMContentLoaded from reaching us', async () => {
+  it('starts once the document is parsed, even when the page later tries to keep DOMContentLoaded from us', async () => {
     for (const pageStopsIt of [false, true]) {
       const win = page(NIR_FORM);
       let ready = 'loading';
       Object.defineProperty(win.document, 'readyState', { get: () => ready, configurable: true });
-      if (pageStopsIt) win.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(), true);
       const requestUi = vi.fn(async () => true);
-      stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10, parsedPollMs: 100 }));
+      // Declared at document_start: the guard's listener is there before any page script's.
+      stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+      if (pageStopsIt) {
+        const swallow = (e: Event) => e.stopImmediatePropagation();
+        win.addEventListener('DOMContentLoaded', swallow, true);
+        win.document.addEventListener('DOMContentLoaded', swallow, true);
+      }
       await tick(30);
       expect(requestUi).not.toHaveBeenCalled(); // still parsing
       ready = 'interactive';
-      win.document.dispatchEvent(new (win as unknown as typeof globalThis).Event('DOMContentLoaded', { bubbles: true }));
+      const Event = (win as unknown as typeof globalThis).Event;
+      win.document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
       await tick(5);
-      expect(requestUi).toHaveBeenCalledTimes(pageStopsIt ? 0 : 1);
-      await tick(150);
-      expect(requestUi, pageStopsIt ? 'the timer found the parsed document' : 'once only').toHaveBeenCalledTimes(1);
+      expect(requestUi, pageStopsIt ? 'heard before the page could stop it' : 'heard').toHaveBeenCalledTimes(1);
+      win.document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
+      await tick(30);
+      expect(requestUi, 'once only').toHaveBeenCalledTimes(1);
     }
+  });
+
+  it('stopped before the document is parsed, it never starts', async () => {
+    const win = page(NIR_FORM);
+    let ready = 'loading';
+    Object.defineProperty(win.document, 'readyState', { get: () => ready, configurable: true });
+    const requestUi = vi.fn(async () => true);
+    const stop = watchForSensitiveFields({ win, requestUi, throttleMs: 10 });
+    stop();
+    ready = 'interactive';
+    win.document.dispatchEvent(new (win as unknown as typeof globalThis).Event('DOMContentLoaded', { bubbles: true }));
+    await tick(30);
+    expect(requestUi).not.toHaveBeenCalled();
   });
 
   it('stops when no UI will come (official page): later fields ask nothing', async () => {

@@ -39,8 +39,6 @@ export interface FieldWatchEnv {
   requestUi(): Promise<boolean>;
   watchMs?: number;
   throttleMs?: number;
-  /** How often to look whether the document is parsed, should DOMContentLoaded never reach us. */
-  parsedPollMs?: number;
 }
 
 /** Asks for the page UI once a field may be sensitive (now, or added within `watchMs`); returns the stop function. */
@@ -72,27 +70,22 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     check();
     if (!requested && !stopped) stopWatch = watchFields(doc, check, { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
   };
-  // Declared at document_start: start once the document is parsed (fields added later: the observer).
-  // DOMContentLoaded is the quick signal, but a page can keep it from reaching us (a capture listener
-  // on window that stops it); it cannot stop a timer that looks at readyState.
-  let poll: ReturnType<typeof setInterval> | null = null;
+  // Declared at document_start, before any page script: a capture listener on the window, attached
+  // first, hears DOMContentLoaded before any listener a page adds later and cannot be stopped by it.
+  let waiting = false;
   const start = () => {
-    if (poll === null) return;
-    clearInterval(poll);
-    poll = null;
+    if (!waiting) return;
+    waiting = false;
     if (!stopped) run();
   };
   if (doc.readyState !== 'loading') run();
   else {
-    poll = setInterval(() => {
-      if (doc.readyState !== 'loading') start();
-    }, env.parsedPollMs ?? 250);
-    doc.addEventListener('DOMContentLoaded', start, { once: true });
+    waiting = true;
+    win.addEventListener('DOMContentLoaded', start, { capture: true, once: true });
   }
 
   return () => {
-    if (poll !== null) clearInterval(poll);
-    poll = null;
+    waiting = false;
     stop();
   };
 }

@@ -85,16 +85,19 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await Promise.all([p.close(), q.close()]);
   });
 
+  /** Whether our banner host (closed shadow root, the first child of <html>) shows up within 10 s. */
+  async function bannerShown(p: Page): Promise<boolean> {
+    const end = Date.now() + 10_000;
+    while (Date.now() < end) {
+      if (await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')))) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  }
+
   it('impersonating page: the page UI is injected (banner above the page, not over it) and the submit is stopped', async () => {
     const p = await open(url('mon-espace-securise.com', '/ff-login'));
-    // The banner host (closed shadow root) is added as the first child of <html> by the injected page UI.
-    const end = Date.now() + 10_000;
-    let ours = false;
-    while (!ours && Date.now() < end) {
-      ours = await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
-      if (!ours) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(ours).toBe(true);
+    expect(await bannerShown(p)).toBe(true);
     const hit = await p.evaluate(() => {
       const r = document.querySelector('#nir')!.getBoundingClientRect();
       return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.id;
@@ -106,6 +109,12 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(srv.submissions.filter((x) => x.host === 'mon-espace-securise.com')).toEqual([]);
     expect(await p.evaluate(() => location.href)).toBe(url('mon-espace-securise.com', '/ff-login'));
+    await p.close();
+  });
+
+  it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
+    const p = await open(url('espace-hostile.example', '/ff-login'));
+    expect(await bannerShown(p)).toBe(true);
     await p.close();
   });
 
