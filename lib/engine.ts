@@ -1,7 +1,7 @@
 import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { isBlocked } from './detectors/blocked';
-import { certainlyUnrelated } from './detectors/quick-reject';
+import { BeforeSuffix, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
 import { detectCombosquat } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
@@ -12,7 +12,7 @@ import { detectTldSwap } from './detectors/tld-swap';
 import { detectTypo } from './detectors/typo';
 import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
-import { normalizeUrl } from './normalize';
+import { normalizePlainHost, normalizeUrl, plainWebHost } from './normalize';
 import { isPlainHost } from './skeleton';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
 
@@ -61,9 +61,18 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
 
   function classify(input: string): Verdict {
     const url = typeof input === 'string' ? input : String(input);
+    // Most of the web, settled before its public suffix is even looked up.
+    const plainHost = plainWebHost(url);
+    let early: BeforeSuffix = BeforeSuffix.Undecided;
+    let plain: boolean | undefined;
+    if (plainHost !== null) {
+      plain = isPlainHost(plainHost);
+      early = unrelatedBeforeSuffix(plainHost, plain, index);
+      if (early === BeforeSuffix.Unrelated) return { url, host: plainHost, verdict: 'unknown', target: null, reasons: [] };
+    }
     let n;
     try {
-      n = normalizeUrl(url);
+      n = plainHost !== null ? normalizePlainHost(plainHost) : normalizeUrl(url);
     } catch {
       return { url, host: null, verdict: 'invalid', target: null, reasons: [] };
     }
@@ -81,8 +90,9 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
 
     const blocked = isBlocked(host, domain, index);
     if (!blocked && n.hostType !== 'domain') return { url, host, verdict: 'unknown', target: null, reasons: [] };
-    const plain = isPlainHost(host);
-    if (!blocked && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    plain ??= isPlainHost(host);
+    // (Asked already, and answered no, when the host is cut the way unrelatedBeforeSuffix read it.)
+    if (!blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
     const view = viewHost(n, plain);
     let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];

@@ -69,6 +69,17 @@ function simpleHost(input: string): string | null {
   return prev === 46 ? host.slice(0, -1) : host;
 }
 
+/**
+ * The host normalizeUrl would give `raw`, when raw has the common shape simpleHost reads (no
+ * surrounding space, not too long); null otherwise (then only normalizeUrl can tell). Lets the engine
+ * settle most hosts before looking up their public suffix.
+ */
+export function plainWebHost(raw: string): string | null {
+  const n = raw.length;
+  if (n === 0 || n > MAX_INPUT || raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) return null;
+  return simpleHost(raw);
+}
+
 const TLDTS_OPTIONS = {
   allowPrivateDomains: true,
   // Hosts reach tldts already canonical (URL parser or the strict fast-path pattern) and IPs are
@@ -110,12 +121,7 @@ export function normalizeUrl(raw: string): NormalizedUrl {
   if (input.length > MAX_INPUT) return { kind: 'invalid', host: null, why: 'too long' };
 
   const simple = simpleHost(input);
-  if (simple) {
-    // Lower-case [a-z0-9.-], no empty label, no trailing dot, and a letter beyond 'f' (no IPv4): only
-    // the checks below that such a host can fail.
-    if (!simple.includes('.') || simple === 'localhost' || simple.endsWith('.localhost')) return local(simple, 'local');
-    return withSuffix(simple);
-  }
+  if (simple) return normalizePlainHost(simple);
   const found = hostFromInput(input);
   if ('invalid' in found) return { kind: 'invalid', host: found.host ?? null, why: found.invalid };
   let host = found.host;
@@ -128,8 +134,16 @@ export function normalizeUrl(raw: string): NormalizedUrl {
   return withSuffix(host);
 }
 
+/** normalizeUrl for a host plainWebHost (or simpleHost) gave. */
+export function normalizePlainHost(simple: string): Extract<NormalizedUrl, { kind: 'host' }> {
+  // Lower-case [a-z0-9.-], no empty label, no trailing dot, and a letter beyond 'f' (no IPv4): only
+  // the checks below that such a host can fail.
+  if (!simple.includes('.') || simple === 'localhost' || simple.endsWith('.localhost')) return local(simple, 'local');
+  return withSuffix(simple);
+}
+
 /** A named host cut at its public suffix. */
-function withSuffix(host: string): NormalizedUrl {
+function withSuffix(host: string): Extract<NormalizedUrl, { kind: 'host' }> {
   const info = parse(host, TLDTS_OPTIONS);
   if (!info.domain || !info.publicSuffix || !info.domainWithoutSuffix) {
     // A bare suffix (co.uk, netlify.app) or a host under an unknown TLD (intranet names like host.corp).
@@ -147,6 +161,6 @@ function withSuffix(host: string): NormalizedUrl {
   };
 }
 
-function local(host: string, hostType: 'ip' | 'local' | 'domain'): NormalizedUrl {
+function local(host: string, hostType: 'ip' | 'local' | 'domain'): Extract<NormalizedUrl, { kind: 'host' }> {
   return { kind: 'host', host, hostType, domain: null, suffix: null, sld: null, subdomain: '', privateSuffix: false };
 }

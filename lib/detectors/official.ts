@@ -38,7 +38,7 @@ export function findOfficial(host: string, domain: string | null, index: EngineI
 }
 
 /** Whether `domain` has the length, start and end of some official domain (see EngineIndex.hostEdges). */
-function mayBeOfficial(domain: string, index: EngineIndex): boolean {
+export function mayBeOfficial(domain: string, index: EngineIndex): boolean {
   const n = domain.length;
   if (!index.hostFilter || n < 2) return true;
   if ((index.hostLengths[n < 255 ? n : 255]! & HOST_OFFICIAL) === 0) return false;

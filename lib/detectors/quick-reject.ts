@@ -1,5 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
+import { isBlocked } from './blocked';
+import { mayBeOfficial } from './official';
 import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '../skeleton';
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
@@ -19,12 +21,19 @@ import { brandsSpelled } from './windows';
  * - stacked typo: in a hyphenated name, some run of pieces passes the typo filters above.
  */
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
-  const { host, sld } = n;
   // Cheapest questions first: on a lookalike this function is pure overhead, so it must give up early.
-  if (!sld) return false;
+  if (!n.sld) return false;
   if (n.subdomain && n.subdomain !== 'www') return false; // a name split by a dot (fra.nceconnect.fr): let the detectors look
-  // (`plain`, when the caller knows it, is isPlainHost(host).) IDN labels are left to the detectors.
-  const isPlain = plain ?? isPlainHost(host);
+  // (`plain`, when the caller knows it, is isPlainHost(host).)
+  return unrelatedName(n.host, n.sld, n.subdomain, n.suffix?.length ?? 0, index, plain ?? isPlainHost(n.host));
+}
+
+/**
+ * certainlyUnrelated for a host that is `www.` or nothing, then `sld`, then a public suffix of
+ * `suffixLength` characters.
+ */
+function unrelatedName(host: string, sld: string, subdomain: string, suffixLength: number, index: EngineIndex, isPlain: boolean): boolean {
+  // IDN labels are left to the detectors.
   if (!isPlain && host.includes('xn--')) return false;
   // ASCII disguises (0, 1, rn, nn, vv, cl): the detectors but typo read the skeleton, homoglyph also
   // the other readings of "1" and "rnn". The typo detectors read the name as spelled (accents folded,
@@ -33,15 +42,58 @@ export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, 
   const flatSld = withoutHyphens(sld);
   const skeletonSld = isPlain ? sld : skeletonOf(sld);
   if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
-  if (isPlain ? somePieceLikeBrand(host, host.length - (n.suffix?.length ?? 0) - 1, index) : somePieceLikeBrand(skeletonName(n, skeletonSld), -1, index)) return false;
+  if (isPlain ? somePieceLikeBrand(host, host.length - suffixLength - 1, index) : somePieceLikeBrand(subdomain ? `${skeletonOf(subdomain)}.${skeletonSld}` : skeletonSld, -1, index)) return false;
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
   if (!isPlain) for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
   return !(flatSld !== sld && mayHoldMisspeltBrand(sld, index));
 }
 
-/** The host left of its public suffix, as skeletons. */
-function skeletonName(n: Extract<NormalizedUrl, { kind: 'host' }>, skeletonSld: string): string {
-  return n.subdomain ? `${skeletonOf(n.subdomain)}.${skeletonSld}` : skeletonSld;
+/** What unrelatedBeforeSuffix found. */
+export const BeforeSuffix = {
+  /** Certainly unrelated to the list, whatever the host's public suffix. */
+  Unrelated: 0,
+  /** certainlyUnrelated already said no for the usual cut (see nameCut). */
+  NameRelated: 1,
+  /** Not decided here. */
+  Undecided: 2,
+} as const;
+export type BeforeSuffix = (typeof BeforeSuffix)[keyof typeof BeforeSuffix];
+
+/**
+ * certainlyUnrelated before the public suffix is known (normalizeUrl's lookup is a good part of the
+ * cost of an unrelated host), for a host of two labels, or www and two labels, from plainWebHost
+ * (`isPlain`: isPlainHost(host)):
+ * "unrelated" only if the host is neither official nor blocked whatever its suffix, and
+ * certainlyUnrelated says so for every way the Public Suffix List can cut it. "a.b" is a.b under
+ * b, or a bare suffix (no registrable name: never flagged); "www.a.b" is also www under a.b
+ * (a private suffix such as blogspot.com, or a wildcard rule).
+ */
+export function unrelatedBeforeSuffix(host: string, isPlain: boolean, index: EngineIndex): BeforeSuffix {
+  const dot = host.indexOf('.');
+  if (dot < 0) return BeforeSuffix.Undecided;
+  const second = host.indexOf('.', dot + 1);
+  const www = second >= 0 && dot === 3 && host.startsWith('www');
+  if (second >= 0 && (!www || host.indexOf('.', second + 1) >= 0)) return BeforeSuffix.Undecided;
+  if (host.endsWith('.localhost')) return BeforeSuffix.Undecided; // normalizeUrl's local hosts
+  const nameEnd = www ? second : dot;
+  // The usual cut first: on a lookalike it says no, and the caller need not ask again (nameCut).
+  if (!unrelatedName(host, host.slice(www ? dot + 1 : 0, nameEnd), www ? 'www' : '', host.length - nameEnd - 1, index, isPlain)) return BeforeSuffix.NameRelated;
+  // Official: the host or a parent is listed (extra official domains may sit below a registrable domain).
+  for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
+    const candidate = at === 0 ? host : host.slice(at);
+    if (mayBeOfficial(candidate, index) && index.officialDomains.has(candidate)) return BeforeSuffix.Undecided;
+  }
+  if (isBlocked(host, host.slice(nameEnd + 1), index)) return BeforeSuffix.Undecided;
+  return www && !unrelatedName(host, 'www', '', host.length - 4, index, isPlain) ? BeforeSuffix.Undecided : BeforeSuffix.Unrelated;
+}
+
+/**
+ * Whether a normalized host is cut the way unrelatedBeforeSuffix read it first (its registrable name
+ * is the label before the last one, under www or nothing): then its NameRelated answer is
+ * certainlyUnrelated's own.
+ */
+export function nameCut(n: Extract<NormalizedUrl, { kind: 'host' }>): boolean {
+  return !!n.sld && !!n.suffix && n.suffix.indexOf('.') < 0 && (n.subdomain === '' || n.subdomain === 'www');
 }
 
 /**

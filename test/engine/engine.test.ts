@@ -346,4 +346,18 @@ describe('administrator options', () => {
     expect(managed.classify('https://x.bad.example.org/').verdict).toBe('lookalike');
     expect(managed.classify('https://x.bad.example.org/').reasons).toEqual(['blocked']);
   });
+  // Plain words in the two-label shapes that most of the web has, and that the engine settles before
+  // looking up the public suffix: the administrator's entries still count there.
+  it('plain-word entries of the administrator count in the shortest host shapes too', () => {
+    const words = createEngine(testList, { extraOfficialDomains: ['tartempion.fr', 'www.quelconque.com'], blockedDomains: ['plainword.com', 'www.nimporte.fr'] });
+    expect(words.classify('https://tartempion.fr/')).toMatchObject({ verdict: 'official', reasons: ['policy-official'] });
+    expect(words.classify('https://www.tartempion.fr/')).toMatchObject({ verdict: 'official', target: 'tartempion.fr' });
+    expect(words.classify('https://www.quelconque.com/').verdict).toBe('official');
+    expect(words.classify('https://quelconque.com/').verdict).toBe('unknown');
+    expect(words.classify('https://plainword.com/')).toMatchObject({ verdict: 'lookalike', reasons: ['blocked'] });
+    expect(words.classify('https://www.plainword.com/')).toMatchObject({ verdict: 'lookalike', reasons: ['blocked'] });
+    expect(words.classify('https://www.nimporte.fr/').verdict).toBe('lookalike');
+    expect(words.classify('https://nimporte.fr/').verdict).toBe('unknown');
+    expect(createEngine(testList).classify('https://plainword.com/').verdict).toBe('unknown');
+  });
 });

@@ -5,14 +5,16 @@ import { defaultList } from '../../lib/default-list';
 import { detectCombosquat } from '../../lib/detectors/combosquat';
 import { detectEmbedding } from '../../lib/detectors/embedding';
 import { detectHomoglyph } from '../../lib/detectors/homoglyph';
-import { certainlyUnrelated } from '../../lib/detectors/quick-reject';
+import { isBlocked } from '../../lib/detectors/blocked';
+import { findOfficial } from '../../lib/detectors/official';
+import { BeforeSuffix, certainlyUnrelated, unrelatedBeforeSuffix } from '../../lib/detectors/quick-reject';
 import { detectStackedTypo } from '../../lib/detectors/stacked-typo';
 import { detectTldSwap } from '../../lib/detectors/tld-swap';
 import { detectTypo } from '../../lib/detectors/typo';
 import { buildIndex } from '../../lib/engine-index';
 import { viewHost } from '../../lib/host-view';
-import { normalizeUrl } from '../../lib/normalize';
-import { foldUnicode } from '../../lib/skeleton';
+import { normalizeUrl, plainWebHost } from '../../lib/normalize';
+import { foldUnicode, isPlainHost } from '../../lib/skeleton';
 import { buildCorpus } from '../corpus/fuzzers';
 import { testList } from './test-list';
 
@@ -33,6 +35,58 @@ function check(list: typeof defaultList, urls: string[]) {
   }
   return { shortcut, wrong };
 }
+
+// The earlier shortcut, before the public suffix is looked up, may only say "unrelated" where the whole
+// engine without it would say unknown: neither official nor blocked, and no detector finds anything.
+function checkBeforeSuffix(list: typeof defaultList, urls: string[], options = {}) {
+  const index = buildIndex(list, options, suffixOf);
+  let taken = 0;
+  const wrong: string[] = [];
+  for (const url of urls) {
+    const host = plainWebHost(url);
+    if (host === null || unrelatedBeforeSuffix(host, isPlainHost(host), index) !== BeforeSuffix.Unrelated) continue;
+    taken++;
+    const n = normalizeUrl(url);
+    if (n.kind !== 'host') {
+      wrong.push(`${url}: ${n.kind}`);
+      continue;
+    }
+    if (n.host !== host) wrong.push(`${url}: host ${n.host}`);
+    if (findOfficial(n.host, n.domain, index)) wrong.push(`${url}: official`);
+    if (isBlocked(n.host, n.domain, index)) wrong.push(`${url}: blocked`);
+    const view = n.hostType === 'domain' ? viewHost(n) : null;
+    if (view) for (const d of detectors) if (d(view, index)) wrong.push(`${url}: ${d.name}`);
+  }
+  return { taken, wrong };
+}
+
+describe('unrelatedBeforeSuffix (the shortcut before the public suffix is looked up)', () => {
+  it('never settles a host that is official, blocked or flagged: generated lookalikes, and official and blocked hosts', () => {
+    const urls = [
+      ...buildCorpus(defaultList).map((v) => v.url),
+      ...defaultList.organizations.flatMap((o) => o.domains.flatMap((d) => [`https://${d}/`, `https://www.${d}/`])),
+      ...defaultList.blocked.flatMap((b) => [`https://${b}/`, `https://www.${b}/`]),
+    ];
+    const { taken, wrong } = checkBeforeSuffix(defaultList, urls);
+    expect(wrong).toEqual([]);
+    expect(taken).toBeLessThan(urls.length / 50);
+  }, 120_000);
+
+  it('settles most popular sites, and nothing there that the whole engine would flag', () => {
+    const domains = readFileSync('test/fixtures/top-domains.txt', 'utf8').split('\n').filter(Boolean);
+    const urls = domains.flatMap((d) => [`https://www.${d}/`, `https://${d}/x`]);
+    const { taken, wrong } = checkBeforeSuffix(defaultList, urls);
+    expect(wrong).toEqual([]);
+    expect(taken / urls.length).toBeGreaterThan(0.6);
+  });
+
+  it("counts an administrator's plain-word entries, and holds on another list", () => {
+    const options = { extraOfficialDomains: ['tartempion.fr', 'www.quelconque.com'], blockedDomains: ['plainword.com', 'www.nimporte.fr'] };
+    const urls = ['tartempion.fr', 'quelconque.com', 'plainword.com', 'nimporte.fr'].flatMap((d) => [`https://${d}/`, `https://www.${d}/`]);
+    expect(checkBeforeSuffix(defaultList, urls, options)).toEqual({ taken: 2, wrong: [] }); // quelconque.com, nimporte.fr
+    expect(checkBeforeSuffix(testList, buildCorpus(testList).map((v) => v.url)).wrong).toEqual([]);
+  }, 60_000);
+});
 
 describe('certainlyUnrelated (the shortcut before the detectors)', () => {
   it('never skips a host that a detector would flag: generated lookalikes of the whole list', () => {
