@@ -7,7 +7,8 @@ import { joinTokens, mayBeKey, windowMayBeKey } from './windows';
 /**
  * A listed address written inside another one: `ameli.fr.secure-x.example`, `ameli-fr.example`,
  * `www-ameli-fr.example`, `amelifr-compte.example`. Anywhere but the tail it is a strong imitation
- * (what you read first is "ameli.fr"); at the tail (`www-ameli.fr`, `mon-ameli.fr`) it is weaker.
+ * (what you read first is "ameli.fr"); at the tail (`www-ameli.fr`, `mon-ameli.fr`) it is weaker, unless
+ * it is the whole host with a hyphen for one of its dots (`impots-gouv.fr`).
  */
 const MAX_BRAND_TOKENS = 3;
 
@@ -44,6 +45,9 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
         const end = matchSuffix(tokens, j + 1, brand);
         if (end < 0 || isCountryCommercialName(view, i, j, end)) continue;
         if (end < last) return { severity: 'lookalike', reasons: ['embedding'], brand };
+        // The whole host is the official address with a hyphen for a dot: justice-gouv.fr, impots-gouv.fr
+        // (brands under a suffix of two labels or more, the rest of whose suffix the host kept).
+        if (startsRegistrableName(tokens[i]!, view) && tokens[j + 1]!.label === view.sldIndex) return { severity: 'lookalike', reasons: ['embedding'], brand };
         // Ends the host: either it is the registrable name itself (handled by homoglyph / tld-swap) or a tail
         // embedding. An ordinary word there just ends a name (groupe-pasteur-mutualite.fr, not mutualite.fr).
         if (!brand.embeddableOnly && !startsRegistrableName(tokens[i]!, view)) tail ??= { severity: 'suspicious', reasons: ['embedding'], brand };

@@ -380,6 +380,10 @@ export function fuzzDomain(
       out.push({ host: `${name}${sfxGlued}-${NEUTRAL_WORDS[1]}.${t}`, fuzzer: 'embedding', expect: 'lookalike' });
     }
   }
+  // The whole address with a hyphen for its first dot, on what is left of its suffix (impots-gouv.fr),
+  // or on its own suffix again (ameli-fr.fr).
+  const suffixRest = suffix.includes('.') ? suffix.slice(suffix.indexOf('.') + 1) : suffix;
+  out.push({ host: `${name}-${suffix.includes('.') ? suffix.slice(0, suffix.indexOf('.')) : suffix}.${suffixRest}`, fuzzer: 'embedding', expect: 'lookalike' });
   // Embedded domain + a lure keyword (amelifr-compte.com, ameli-fr-remboursement.net).
   for (const [i, kw] of keywords.slice(0, 3).entries()) {
     const t = ['com', 'net', 'info'][i]!;
