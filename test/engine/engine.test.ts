@@ -154,8 +154,8 @@ describe('target embedding', () => {
     // The whole official address with a hyphen for a dot, on the rest of its own suffix.
     ['https://justice-gouv.fr/', 'lookalike', 'justice.gouv.fr', 'embedding'], // even for an ordinary word
     ['https://17cyber-gouv.fr/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
-    ['https://www-justice-gouv.fr/', 'unknown', null, null], // an ordinary word at the tail still ends a name
-    ['https://justice-fr.fr/', 'unknown', null, null], // not its suffix
+    ['https://www-justice-gouv.fr/', 'unknown', null], // an ordinary word at the tail still ends a name
+    ['https://justice-fr.fr/', 'unknown', null], // not its suffix
     ['https://securite-maif.fr/', 'lookalike', 'maif.fr', 'combosquat'], // tail + lure word
   ]);
 });
