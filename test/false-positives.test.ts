@@ -166,6 +166,10 @@ const TRAPS: [string, Expect, string][] = [
   ['https://gan-asurances.fr/', 'lookalike', 'same, for gan-assurances'],
   ['https://www.groupe-pasteur-mutualite.fr/', 'unknown', '"mutualité" ends a mutuelle\'s name: not a tail embedding of mutualite.fr'],
   ['https://mutualite.fr.espace-adherent.com/', 'lookalike', 'the whole address inside another still counts'],
+  ['https://impots.gouv-remboursement.fr/', 'lookalike', 'the address cut inside its own suffix (gouv.fr), then a lure'],
+  ['https://www-impots-gouv.fr/', 'lookalike', 'www.impots.gouv.fr with hyphens for its dots'],
+  ['https://impots.gouvernement.fr/', 'unknown', '"gouvernement" is not the gouv of gouv.fr'],
+  ['https://www.simulateur-impots-gouv.fr/', 'flagged', 'the address at the tail of another name: weaker, still flagged'],
   // --- Non-web input and userinfo tricks.
   ['https://ameli.fr@evil.example/', 'not-official', 'userinfo trick: the host is evil.example'],
   ['https://ameli.fr:secret@203.0.113.7/', 'not-official', 'userinfo trick to an IP'],

@@ -43,11 +43,17 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
       if (!brands) continue;
       for (const brand of brands) {
         const end = matchSuffix(tokens, j + 1, brand);
-        if (end < 0 || isCountryCommercialName(view, i, j, end)) continue;
+        if (end < 0) {
+          // The address cut inside its own suffix and carried on with a hyphen: impots.gouv-remboursement.fr.
+          if (startsLabel(tokens, i) && cutInsideSuffix(tokens, j + 1, brand)) return { severity: 'lookalike', reasons: ['embedding'], brand };
+          continue;
+        }
+        if (isCountryCommercialName(view, i, j, end)) continue;
         if (end < last) return { severity: 'lookalike', reasons: ['embedding'], brand };
         // The whole host is the official address with a hyphen for a dot: justice-gouv.fr, impots-gouv.fr
         // (brands under a suffix of two labels or more, the rest of whose suffix the host kept).
-        if (startsRegistrableName(tokens[i]!, view) && tokens[j + 1]!.label === view.sldIndex) return { severity: 'lookalike', reasons: ['embedding'], brand };
+        // (Also after a www written the same way: www-justice-gouv.fr.)
+        if ((startsRegistrableName(tokens[i]!, view) || afterHyphenatedWww(tokens, i, view)) && tokens[j + 1]!.label === view.sldIndex) return { severity: 'lookalike', reasons: ['embedding'], brand };
         // Ends the host: either it is the registrable name itself (handled by homoglyph / tld-swap) or a tail
         // embedding. An ordinary word there just ends a name (groupe-pasteur-mutualite.fr, not mutualite.fr).
         if (!brand.embeddableOnly && !startsRegistrableName(tokens[i]!, view)) tail ??= { severity: 'suspicious', reasons: ['embedding'], brand };
@@ -95,4 +101,28 @@ export function isCountryCommercialName(view: HostView, from: number, to: number
 
 function startsRegistrableName(token: Token, view: HostView): boolean {
   return token.label === view.sldIndex && token.part === 0;
+}
+
+/** Whether token i comes right after a "www-" that starts the registrable name. */
+function afterHyphenatedWww(tokens: Token[], i: number, view: HostView): boolean {
+  const prev = tokens[i - 1];
+  return !!prev && prev.skel === 'www' && startsRegistrableName(prev, view) && tokens[i]!.label === view.sldIndex && tokens[i]!.part === 1;
+}
+
+/** Whether token i starts its label (what is read first after a dot, or at the start of the host). */
+function startsLabel(tokens: Token[], i: number): boolean {
+  return tokens[i]!.part === 0;
+}
+
+/**
+ * Whether the tokens from `from` begin one of the brand's suffixes of two labels or more with its first
+ * label only, at the start of a label that goes on after a hyphen ("gouv" of gouv.fr in
+ * "gouv-remboursement"): the address is written up to a dot of its own suffix, then something else.
+ */
+function cutInsideSuffix(tokens: Token[], from: number, brand: Brand): boolean {
+  const first = tokens[from];
+  const next = tokens[from + 1];
+  if (!first || !next || first.part !== 0 || next.label !== first.label) return false;
+  for (const seq of brand.suffixTokens) if (seq.length >= 2 && seq[0] === first.skel) return true;
+  return false;
 }

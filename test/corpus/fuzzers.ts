@@ -384,6 +384,14 @@ export function fuzzDomain(
   // or on its own suffix again (ameli-fr.fr).
   const suffixRest = suffix.includes('.') ? suffix.slice(suffix.indexOf('.') + 1) : suffix;
   out.push({ host: `${name}-${suffix.includes('.') ? suffix.slice(0, suffix.indexOf('.')) : suffix}.${suffixRest}`, fuzzer: 'embedding', expect: 'lookalike' });
+  if (suffix.includes('.')) {
+    const firstLabel = suffix.slice(0, suffix.indexOf('.'));
+    // The same after a hyphenated www (www-justice-gouv.fr), and the address cut inside its own
+    // suffix, carried on after a hyphen (impots.gouv-remboursement.fr).
+    out.push({ host: `www-${name}-${firstLabel}.${suffixRest}`, fuzzer: 'embedding', expect: 'lookalike' });
+    out.push({ host: `${name}.${firstLabel}-${keywords[0] ?? NEUTRAL_WORDS[0]}.fr`, fuzzer: 'embedding', expect: 'lookalike' });
+    out.push({ host: `${name}.${firstLabel}-${NEUTRAL_WORDS[1]}.com`, fuzzer: 'embedding', expect: 'lookalike' });
+  }
   // Embedded domain + a lure keyword (amelifr-compte.com, ameli-fr-remboursement.net).
   for (const [i, kw] of keywords.slice(0, 3).entries()) {
     const t = ['com', 'net', 'info'][i]!;

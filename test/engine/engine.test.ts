@@ -154,7 +154,14 @@ describe('target embedding', () => {
     // The whole official address with a hyphen for a dot, on the rest of its own suffix.
     ['https://justice-gouv.fr/', 'lookalike', 'justice.gouv.fr', 'embedding'], // even for an ordinary word
     ['https://17cyber-gouv.fr/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
-    ['https://www-justice-gouv.fr/', 'unknown', null], // an ordinary word at the tail still ends a name
+    ['https://www-justice-gouv.fr/', 'lookalike', 'justice.gouv.fr', 'embedding'], // the same after a hyphenated www
+    ['https://x-justice-gouv.fr/', 'unknown', null], // an ordinary word at the tail still ends a name
+    // The address cut inside its own suffix and carried on after a hyphen.
+    ['https://justice.gouv-remboursement.fr/', 'lookalike', 'justice.gouv.fr', 'embedding'],
+    ['https://mon.justice.gouv-paiement.fr/', 'lookalike', 'justice.gouv.fr', 'embedding'],
+    ['https://17cyber.gouv-aide-victimes.com/', 'lookalike', '17cyber.gouv.fr', 'embedding'],
+    ['https://impots.gouvernement.fr/', 'unknown', null], // not its suffix's label
+    ['https://justice.gouvernance-info.fr/', 'unknown', null],
     ['https://justice-fr.fr/', 'unknown', null], // not its suffix
     ['https://securite-maif.fr/', 'lookalike', 'maif.fr', 'combosquat'], // tail + lure word
   ]);
