@@ -2,6 +2,11 @@ import { HOST_BLOCKED, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, edgeIndex, type Eng
 
 /** The host or one of its parents (up to its registrable domain) is blocked by the list or the administrator. */
 export function isBlocked(host: string, domain: string | null, index: EngineIndex): boolean {
+  return isBlockedUpTo(host, (domain ?? host).length, index);
+}
+
+/** isBlocked, for a host whose registrable domain is its last `stop` characters. */
+export function isBlockedUpTo(host: string, stop: number, index: EngineIndex): boolean {
   const blocked = index.blockedHosts;
   if (blocked.size === 0) return false;
   const n = host.length;
@@ -9,7 +14,6 @@ export function isBlocked(host: string, domain: string | null, index: EngineInde
   const filter = index.hostFilter && n >= 2;
   if (filter && (index.hostEdges[edgeIndex(host.charCodeAt(n - 2), host.charCodeAt(n - 1))]! & HOST_BLOCKED_TAIL) === 0) return false;
   if ((!filter || startsLikeBlocked(host, 0, index)) && blocked.has(host)) return true;
-  const stop = (domain ?? host).length;
   for (let dot = host.indexOf('.'); dot >= 0 && host.length - dot - 1 >= stop; dot = host.indexOf('.', dot + 1)) {
     if ((!filter || startsLikeBlocked(host, dot + 1, index)) && blocked.has(host.slice(dot + 1))) return true;
   }

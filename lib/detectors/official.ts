@@ -39,9 +39,15 @@ export function findOfficial(host: string, domain: string | null, index: EngineI
 
 /** Whether `domain` has the length, start and end of some official domain (see EngineIndex.hostEdges). */
 export function mayBeOfficial(domain: string, index: EngineIndex): boolean {
-  const n = domain.length;
+  return mayBeOfficialFrom(domain, 0, index);
+}
+
+/** mayBeOfficial(host.slice(from)), without building the slice. */
+export function mayBeOfficialFrom(host: string, from: number, index: EngineIndex): boolean {
+  const end = host.length;
+  const n = end - from;
   if (!index.hostFilter || n < 2) return true;
   if ((index.hostLengths[n < 255 ? n : 255]! & HOST_OFFICIAL) === 0) return false;
   const e = index.hostEdges;
-  return (e[edgeIndex(domain.charCodeAt(0), domain.charCodeAt(1))]! & HOST_OFFICIAL_HEAD) !== 0 && (e[edgeIndex(domain.charCodeAt(n - 2), domain.charCodeAt(n - 1))]! & HOST_OFFICIAL_TAIL) !== 0;
+  return (e[edgeIndex(host.charCodeAt(from), host.charCodeAt(from + 1))]! & HOST_OFFICIAL_HEAD) !== 0 && (e[edgeIndex(host.charCodeAt(end - 2), host.charCodeAt(end - 1))]! & HOST_OFFICIAL_TAIL) !== 0;
 }

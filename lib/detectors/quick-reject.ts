@@ -1,7 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
-import { isBlocked } from './blocked';
-import { mayBeOfficial } from './official';
+import { isBlockedUpTo } from './blocked';
+import { mayBeOfficialFrom } from './official';
 import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '../skeleton';
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
@@ -80,11 +80,28 @@ export function unrelatedBeforeSuffix(host: string, isPlain: boolean, index: Eng
   if (!unrelatedName(host, host.slice(www ? dot + 1 : 0, nameEnd), www ? 'www' : '', host.length - nameEnd - 1, index, isPlain)) return BeforeSuffix.NameRelated;
   // Official: the host or a parent is listed (extra official domains may sit below a registrable domain).
   for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
-    const candidate = at === 0 ? host : host.slice(at);
-    if (mayBeOfficial(candidate, index) && index.officialDomains.has(candidate)) return BeforeSuffix.Undecided;
+    if (mayBeOfficialFrom(host, at, index) && index.officialDomains.has(at === 0 ? host : host.slice(at))) return BeforeSuffix.Undecided;
   }
-  if (isBlocked(host, host.slice(nameEnd + 1), index)) return BeforeSuffix.Undecided;
-  return www && !unrelatedName(host, 'www', '', host.length - 4, index, isPlain) ? BeforeSuffix.Undecided : BeforeSuffix.Unrelated;
+  // (Read as a.b's suffix b: the shortest registrable domain, so every parent is looked at.)
+  if (isBlockedUpTo(host, host.length - nameEnd - 1, index)) return BeforeSuffix.Undecided;
+  return www && !wwwUnrelated(index, isPlain) ? BeforeSuffix.Undecided : BeforeSuffix.Unrelated;
+}
+
+const wwwAnswers = new WeakMap<EngineIndex, [plain: boolean, disguised: boolean]>();
+
+/**
+ * unrelatedName for "www" as the registrable name (www.a.b under a suffix a.b). The answer depends on
+ * the list and on whether the host reads through its skeleton only (an xn-- host never gets here:
+ * its usual cut already said no), so it is asked once per index.
+ */
+function wwwUnrelated(index: EngineIndex, isPlain: boolean): boolean {
+  let answers = wwwAnswers.get(index);
+  if (!answers) {
+    // (Any host "www." + a suffix reads the same: only its first label is looked at.)
+    answers = [unrelatedName('www.x', 'www', '', 1, index, true), unrelatedName('www.x', 'www', '', 1, index, false)];
+    wwwAnswers.set(index, answers);
+  }
+  return answers[isPlain ? 0 : 1];
 }
 
 /**
