@@ -166,6 +166,13 @@ const TRAPS: [string, Expect, string][] = [
   ['https://gan-asurances.fr/', 'lookalike', 'same, for gan-assurances'],
   ['https://www.groupe-pasteur-mutualite.fr/', 'unknown', '"mutualité" ends a mutuelle\'s name: not a tail embedding of mutualite.fr'],
   ['https://mutualite.fr.espace-adherent.com/', 'lookalike', 'the whole address inside another still counts'],
+  // Glued words meeting on a pair the skeleton reads as one letter (nn→m, vv→w, cl→d).
+  ['https://connexionneoliane.fr/', 'lookalike', 'connexion + neoliane: "nn" is not read as m at the junction'],
+  ['https://gouvviamedis.net/', 'lookalike', 'gouv + viamedis: "vv" is not read as w there'],
+  ['https://mutuellemgclogin.fr/', 'lookalike', 'mutuellemgc + login: "cl" is not read as d there'],
+  ['https://channel-info.com/', 'unknown', 'a pair inside an ordinary word'],
+  ['https://modernmutuelle.fr/', 'unknown', 'modern + a lure word, no brand'],
+  ['https://annonces-neoliane.fr/', 'flagged', 'brand with a neutral word: brand token only'],
   ['https://impots.gouv-remboursement.fr/', 'lookalike', 'the address cut inside its own suffix (gouv.fr), then a lure'],
   ['https://www-impots-gouv.fr/', 'lookalike', 'www.impots.gouv.fr with hyphens for its dots'],
   ['https://impots.gouvernement.fr/', 'unknown', '"gouvernement" is not the gouv of gouv.fr'],

@@ -1,6 +1,7 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
+import { skeletonOf } from '../skeleton';
 import { suffixTargetsFrance } from './suffix-guard';
 import { brandsSpelled, isKeyword, joinTokens, windowMayBeKey } from './windows';
 
@@ -32,6 +33,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
     if (found.brand && found.keyword) break;
     start = end;
   }
+  if (!found.keyword && view.skeletons !== view.labels && !view.hasIdn) gluedAcrossPairs(view, index, found);
   const brand = found.brand;
   if (!brand) return null;
   const freeHosting = view.privateSuffix;
@@ -43,6 +45,42 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   // A name alone is as weak a signal as a TLD swap, and as often a namesake abroad (allianz-arena.de).
   if (!suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: ['brand-token'], brand };
+}
+
+/**
+ * ASCII pairs the skeleton reads as one letter (rn→m, nn→m, vv→w, cl→d). Where two glued words meet
+ * on such a pair ("connexion"+"neoliane", "gouv"+"viamedis", "mgc"+"login"), the skeleton of the
+ * piece fuses the boundary away and splitGlued cannot find it.
+ */
+const FUSING_PAIRS = ['nn', 'rn', 'vv', 'cl'];
+
+/** splitGlued again on ASCII pieces holding such a pair, read with the pair cut in two. */
+function gluedAcrossPairs(view: HostView, index: EngineIndex, found: Found): void {
+  for (const token of view.tokens) {
+    if (token.label > view.sldIndex) return;
+    const piece = plainPiece(view.labels[token.label]!, token.part);
+    if (piece.length < MIN_STANDALONE_BRAND_LENGTH + 2 || piece === token.skel) continue;
+    for (const pair of FUSING_PAIRS) {
+      for (let at = piece.indexOf(pair); at >= 0; at = piece.indexOf(pair, at + 1)) {
+        const brand = splitGlued(skeletonOf(piece.slice(0, at + 1)) + skeletonOf(piece.slice(at + 1)), index);
+        if (brand) {
+          found.brand ??= brand;
+          found.keyword = true;
+          return;
+        }
+      }
+    }
+  }
+}
+
+/** Piece number `part` (pieces: non-empty runs between hyphens) of an ASCII label. */
+function plainPiece(label: string, part: number): string {
+  for (let from = 0, i = 0, k = 0; i <= label.length; i++) {
+    if (i < label.length && label.charCodeAt(i) !== 45) continue;
+    if (i > from && k++ === part) return label.slice(from, i);
+    from = i + 1;
+  }
+  return '';
 }
 
 /** Marks brand and keyword pieces of one label (tokens[start..end)). */

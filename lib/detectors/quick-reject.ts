@@ -43,6 +43,8 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
   const skeletonSld = isPlain ? sld : skeletonOf(sld);
   if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
   if (isPlain ? somePieceLikeBrand(host, host.length - suffixLength - 1, index) : somePieceLikeBrand(subdomain ? `${skeletonOf(subdomain)}.${skeletonSld}` : skeletonSld, -1, index)) return false;
+  // (As spelled too: glued words that meet on a pair the skeleton fuses, "connexion"+"neoliane", are read so by combosquat.)
+  if (!isPlain && somePieceLikeBrand(host, host.length - suffixLength - 1, index)) return false;
   if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
   if (!isPlain) for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
   return !(flatSld !== sld && mayHoldMisspeltBrand(sld, index));
