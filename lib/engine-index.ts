@@ -88,6 +88,8 @@ export interface EngineIndex {
   keywords: Set<string>;
   /** Real words and first names one or two edits from a brand (avril, general): never a typo of it. */
   benignNeighbours: Set<string>;
+  /** Those of benignNeighbours that are French given names (amelie, oceane): see stacked-typo.ts. */
+  givenNameNeighbours: Set<string>;
   keywordLengths: number[];
   /** Lengths of brand skeletons, longest first, for glued prefix/suffix search. */
   brandLengths: number[];
@@ -270,6 +272,7 @@ export interface Namesakes {
   typo: readonly string[];
   commonBrands: readonly string[];
   givenNameBrands?: readonly string[];
+  givenNameNeighbours?: readonly string[];
 }
 
 export function buildIndex(
@@ -493,6 +496,7 @@ export function buildIndex(
     gluedTargets,
     keywords,
     benignNeighbours: new Set(namesakes.typo),
+    givenNameNeighbours: new Set(namesakes.givenNameNeighbours ?? []),
     keywordLengths,
     brandLengths,
     brandHeads,

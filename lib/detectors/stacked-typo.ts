@@ -39,14 +39,15 @@ export function detectStackedTypo(view: HostView, index: EngineIndex): Match | n
       if (!folded && !mayBeMisspelt(tokens, i, j, index)) continue;
       const suffixNext = j + 1 < last && heads.has(tokens[j + 1]!.skel);
       if (!suffixNext && !(lureAnywhere ??= hasLureWord(view, -1, -1, index))) continue;
-      const brand = misspeltBrand(view, i, j, index);
-      if (!brand) continue;
+      const misspelt = misspeltBrand(view, i, j, index);
+      if (!misspelt) continue;
+      const { brand, givenName } = misspelt;
       const end = suffixNext ? matchSuffix(tokens, j + 1, brand) : -1;
       // Something must follow the misspelt address: at the end of the host it is the registrable name
       // itself ("amelli-fr.fr"), a weaker case left to the typo detector; so is a country's commercial
       // suffix ("alianz.com.au").
-      if (end >= 0 && end < last && !isCountryCommercialName(view, i, j, end)) return found(view, 'embedding', brand);
-      if (lureAnywhere !== false && hasLureWord(view, i, j, index)) return found(view, 'combosquat', brand);
+      if (end >= 0 && end < last && !isCountryCommercialName(view, i, j, end)) return found(view, 'embedding', brand, givenName);
+      if (lureAnywhere !== false && hasLureWord(view, i, j, index)) return found(view, 'combosquat', brand, givenName);
     }
   }
   return null;
@@ -64,22 +65,30 @@ function suffixHeadsOf(index: EngineIndex): Set<string> {
   return heads;
 }
 
-function found(view: HostView, trick: 'embedding' | 'combosquat', brand: Brand): Match {
+/** `givenName`: the misspelling is also a given name (amelie): a weaker signal. */
+function found(view: HostView, trick: 'embedding' | 'combosquat', brand: Brand, givenName: boolean): Match {
   const reasons: ReasonCode[] = [trick, 'typo'];
   if (trick === 'combosquat' && view.privateSuffix) reasons.push('free-hosting');
   if (view.hasIdn) reasons.push('idn');
-  return { severity: 'lookalike', reasons, brand };
+  return { severity: givenName ? 'suspicious' : 'lookalike', reasons, brand };
 }
 
-/** The brand that pieces from..to of one label misspell, if they are a typo (not an exact spelling) of a distinctive brand. */
-function misspeltBrand(view: HostView, from: number, to: number, index: EngineIndex): Brand | null {
+/**
+ * The brand that pieces from..to of one label misspell, if they are a typo (not an exact spelling) of a
+ * distinctive brand. Real words near a brand are let go; given names near one (amelie, for ameli) only
+ * alone: a person's name next to a lure word or inside an address ("amelie-remboursement.fr") is
+ * still worth a warning, though not a certain one.
+ */
+function misspeltBrand(view: HostView, from: number, to: number, index: EngineIndex): { brand: Brand; givenName: boolean } | null {
   // Measured, as the typo detector does, on the accent/confusable-folded spelling, not the skeleton.
   const folded = view.hasIdn || view.skeletons !== view.labels;
   let plain = '';
   for (let k = from; k <= to; k++) plain += folded ? plainPiece(view, view.tokens[k]!) : view.tokens[k]!.skel;
-  if (plain.length > 40 || index.benignNeighbours.has(plain)) return null;
+  if (plain.length > 40) return null;
+  const givenName = index.givenNameNeighbours.has(plain);
+  if (!givenName && index.benignNeighbours.has(plain)) return null;
   const brand = findTypoBrand(plain, index);
-  return brand && !brand.common ? brand : null;
+  return brand && !brand.common ? { brand, givenName } : null;
 }
 
 /** findTypoBrand's length and edge filters on tokens from..to glued (the window is not built). */

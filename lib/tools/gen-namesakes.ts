@@ -8,6 +8,8 @@
  *   another suffix is not flagged on its own.
  * - `givenNameBrands`: brand tokens that are also a given name (alan, april): the name alone in a host
  *   (`alan-turing.org`) is not a signal; under a suffix of its own (alan.fr) and with lure words it still is.
+ * - `givenNameNeighbours`: the typo namesakes that are French given names (amelie): alone they are a
+ *   person's name, but next to a lure word (`amelie-remboursement.fr`) still a weak signal.
  * Run after changing the list: npx tsx lib/tools/gen-namesakes.ts   (`--check` fails when stale)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ const brands = new Set<string>();
 for (const list of index.brandsBySkeleton.values()) for (const b of list) brands.add(b.plain);
 const commonBrands = [...brands].filter((b) => words.has(b) && !firstNames.includes(b)).sort();
 const givenNameBrands = [...brands].filter((b) => givenNames.has(b)).sort();
+const frenchGivenNames = new Set(firstNames);
+const givenNameNeighbours = typo.filter((w) => frenchGivenNames.has(w));
 
 const json =
   JSON.stringify(
@@ -54,6 +58,7 @@ const json =
       typo,
       commonBrands,
       givenNameBrands,
+      givenNameNeighbours,
     },
     null,
     1,
@@ -67,5 +72,5 @@ if (process.argv.includes('--check')) {
   console.log('namesakes.json is up to date');
 } else {
   writeFileSync(out, json);
-  console.log(`wrote ${typo.length} typo namesakes, ${commonBrands.length} common-word brands, ${givenNameBrands.length} given-name brands`);
+  console.log(`wrote ${typo.length} typo namesakes (${givenNameNeighbours.length} given names), ${commonBrands.length} common-word brands, ${givenNameBrands.length} given-name brands`);
 }

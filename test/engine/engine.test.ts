@@ -211,7 +211,13 @@ describe('stacked tricks: a slip in the brand AND its suffix inside another addr
     // Traps: the second trick is missing, or the misspelt piece is a real word or first name.
     ['https://amelli-dupont.fr/', 'unknown', null], // a slip next to a neutral word
     ['https://amelli.evil.com/', 'unknown', null], // a slip, then no suffix of the brand
-    ['https://amelie-remboursement.com/', 'unknown', null], // a first name next to a lure word
+    // A first name one slip from a brand: alone a person's name, next to a lure word or in an address a
+    // weak signal (context.md cites amelie.fr among the lookalikes of ameli.fr).
+    ['https://amelie-remboursement.com/', 'suspicious', 'ameli.fr', 'combosquat'],
+    ['https://amelie-fr.com/', 'suspicious', 'ameli.fr', 'embedding'],
+    ['https://amelie-poulain.fr/', 'unknown', null],
+    ['https://www.amelie-nothomb.com/', 'unknown', null],
+    ['https://amelie.com/', 'unknown', null],
     ['https://generale-assurance-espace.fr/', 'unknown', null], // a real word one letter from generali
     ['https://humains-compte.fr/', 'unknown', null],
     ['https://meli-fr.com/', 'unknown', null], // only the first letter dropped (Mercado Libre)

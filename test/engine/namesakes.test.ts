@@ -8,6 +8,16 @@ describe('namesakes.json', () => {
     const out = execFileSync('npx', ['tsx', 'lib/tools/gen-namesakes.ts', '--check'], { encoding: 'utf8' });
     expect(out).toContain('up to date');
   }, 60_000);
+  it('lists as given-name neighbours only typo namesakes that are French given names', async () => {
+    const { readFileSync } = await import('node:fs');
+    const names = new Set(readFileSync('lib/data/first-names-fr.txt', 'utf8').split(/\s+/).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()));
+    expect(namesakes.givenNameNeighbours).toContain('amelie');
+    for (const w of namesakes.givenNameNeighbours) {
+      expect(namesakes.typo).toContain(w);
+      expect(names.has(w)).toBe(true);
+    }
+    expect(namesakes.givenNameNeighbours).not.toContain('generale'); // a word, not a name
+  });
   it('never excuses a hostname that the list blocks', async () => {
     const { defaultList } = await import('../../lib/default-list');
     for (const blocked of defaultList.blocked) expect(namesakes.typo).not.toContain(blocked);
