@@ -207,7 +207,7 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
 const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
 
 /** The brand (4+ characters) of a piece that is a possessive glued to it: a brand token, as "mon-ameli" is. */
-function afterPossessive(piece: string, index: EngineIndex): Brand | null {
+export function afterPossessive(piece: string, index: EngineIndex): Brand | null {
   for (const p of POSSESSIVES) {
     if (piece.length < p.length + MIN_STANDALONE_BRAND_LENGTH || !piece.startsWith(p)) continue;
     const brands = brandsSpelled(piece.slice(p.length), index);

@@ -6,6 +6,7 @@ import { foldUnicode, withoutHyphens } from '../skeleton';
 import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
 import { suffixTargetsFrance } from './suffix-guard';
+import { afterPossessive } from './combosquat';
 import { brandsSpelled } from './windows';
 
 /**
@@ -242,6 +243,10 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   if (brandsSpelled(view.sldSkeleton, index) || brandsSpelled(name, index)) return null;
   const brand = findTypoBrand(name, index);
   if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
+  // A possessive glued to that brand spelled exactly (mysanteclair, like myameli) is a brand token, not a
+  // slip, however long the brand (two added letters are within a long brand's typo distance). A slip of
+  // another name still counts (maswisslife, one letter from myswisslife).
+  if (afterPossessive(view.sldSkeleton, index)?.skeleton === brand.skeleton) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
 }
 
