@@ -148,3 +148,13 @@ function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: nu
     sldPlain: flatSld,
   };
 }
+
+/** Piece number `part` of a label (pieces: the non-empty runs between hyphens), or "" past the last one. */
+export function pieceOf(label: string, part: number): string {
+  for (let from = 0, i = 0, k = 0; i <= label.length; i++) {
+    if (i < label.length && label.charCodeAt(i) !== 45) continue;
+    if (i > from && k++ === part) return label.slice(from, i);
+    from = i + 1;
+  }
+  return '';
+}

@@ -1,5 +1,5 @@
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
-import type { HostView, Token } from '../host-view';
+import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
 import { suffixTargetsFrance } from './suffix-guard';
@@ -58,7 +58,7 @@ const FUSING_PAIRS = ['nn', 'rn', 'vv', 'cl'];
 function gluedAcrossPairs(view: HostView, index: EngineIndex, found: Found): void {
   for (const token of view.tokens) {
     if (token.label > view.sldIndex) return;
-    const piece = plainPiece(view.labels[token.label]!, token.part);
+    const piece = pieceOf(view.labels[token.label]!, token.part);
     if (piece.length < MIN_STANDALONE_BRAND_LENGTH + 2 || piece === token.skel) continue;
     for (const pair of FUSING_PAIRS) {
       for (let at = piece.indexOf(pair); at >= 0; at = piece.indexOf(pair, at + 1)) {
@@ -71,16 +71,6 @@ function gluedAcrossPairs(view: HostView, index: EngineIndex, found: Found): voi
       }
     }
   }
-}
-
-/** Piece number `part` (pieces: non-empty runs between hyphens) of an ASCII label. */
-function plainPiece(label: string, part: number): string {
-  for (let from = 0, i = 0, k = 0; i <= label.length; i++) {
-    if (i < label.length && label.charCodeAt(i) !== 45) continue;
-    if (i > from && k++ === part) return label.slice(from, i);
-    from = i + 1;
-  }
-  return '';
 }
 
 /** Marks brand and keyword pieces of one label (tokens[start..end)). */

@@ -1,5 +1,5 @@
 import { KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
-import type { HostView, Token } from '../host-view';
+import { pieceOf, type HostView, type Token } from '../host-view';
 import { foldUnicode } from '../skeleton';
 import { isKeywordSequence } from './combosquat';
 import { isCountryCommercialName, matchSuffix } from './embedding';
@@ -107,16 +107,10 @@ function mayBeMisspelt(tokens: readonly Token[], from: number, to: number, index
   return mayBeTypoOf(len, charAt, index);
 }
 
-/** The token's piece of its label (pieces: non-empty runs between hyphens), accent/confusable-folded but without the ASCII lookalike step. */
+/** The token's piece of its label, accent/confusable-folded but without the ASCII lookalike step. */
 function plainPiece(view: HostView, token: Token): string {
-  const label = foldUnicode(view.unicode[token.label]!);
-  let part = 0;
-  for (let from = 0, i = 0; i <= label.length; i++) {
-    if (i < label.length && label.charCodeAt(i) !== 45) continue;
-    if (i > from && part++ === token.part) return label.slice(from, i);
-    from = i + 1;
-  }
-  return token.skel; // not reached: the view cut the same label into the same pieces
+  // (The view cut the same label into the same pieces.)
+  return pieceOf(foldUnicode(view.unicode[token.label]!), token.part) || token.skel;
 }
 
 /** Whether some piece before the public suffix, outside pieces skipFrom..skipTo, is a lure word (alone, glued, or over a few pieces). */
