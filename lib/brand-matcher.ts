@@ -58,9 +58,68 @@ const GENERIC_WORDS = /* @__PURE__ */ new Set(
 
 const MAX_VARIANT_WORDS = 6;
 
-/** Lower case, accents stripped, camelCase split, anything but a-z0-9 → single spaces. Input capped. */
+/**
+ * Cyrillic and Greek letters that look like Latin ones. Phishing kits write "Amеli" with a Cyrillic е
+ * so that the page names ameli to the eye but not to a text match.
+ */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', з: '3', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
+  у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', ү: 'y', ё: 'e',
+  А: 'A', В: 'B', Е: 'E', З: '3', І: 'I', Ј: 'J', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T',
+  У: 'Y', Х: 'X', Ѕ: 'S', Ү: 'Y', Ё: 'E',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+
+const isLatinLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isGreekOrCyrillic = (c: number) => c >= 0x370 && c <= 0x52f;
+/** Invisible characters a kit slips inside a name ("am\u00ADeli"): soft hyphen, zero-width spaces and joiners, word joiner, BOM. */
+const isInvisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+
+/**
+ * The text as a reader sees it: invisible characters dropped, and in a word that mixes Latin letters
+ * with Greek or Cyrillic ones, those read as the Latin letters they look like. A word wholly in Greek
+ * or Cyrillic is left alone (Russian "аха" is not AXA).
+ */
+function asRead(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xad && (isInvisible(c) || isGreekOrCyrillic(c))) break;
+  }
+  if (i === s.length) return s; // the common case: nothing to do
+  let out = '';
+  let word = '';
+  let latin = false;
+  let other = false;
+  const flush = () => {
+    if (latin && other) for (const ch of word) out += LATIN_LOOKALIKES[ch] ?? ch;
+    else out += word;
+    word = '';
+    latin = other = false;
+  };
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (isInvisible(c)) continue;
+    if (isLatinLetter(c)) latin = true;
+    else if (isGreekOrCyrillic(c)) other = true;
+    else {
+      flush();
+      out += ch;
+      continue;
+    }
+    word += ch;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * As read (see asRead), lower case, accents stripped, camelCase split, anything but a-z0-9 → single
+ * spaces. Input capped.
+ */
 export function normalizeText(s: string, max = 2000): string {
-  return foldWords(s, max);
+  return foldWords(asRead(s.length > max ? s.slice(0, max) : s), max);
 }
 
 /**

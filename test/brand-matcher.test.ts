@@ -10,6 +10,14 @@ describe('normalizeText', () => {
     ['Sécurité Sociale', 'securite sociale'],
     ["L'Assurance Maladie", 'l assurance maladie'],
     ['logo-ameli.svg', 'logo ameli svg'],
+    // Read as a reader sees it: Greek or Cyrillic look-alikes inside a Latin word, invisible characters.
+    ['Amеli - Mon compte', 'ameli mon compte'], // Cyrillic е
+    ['АМЕLI', 'ameli'], // Cyrillic А, М, Е
+    ['Harmοnie Mutuelle', 'harmonie mutuelle'], // Greek ο
+    ['am\u00ADeli', 'ameli'], // soft hyphen
+    ['ame\u200Bli\u200D', 'ameli'], // zero-width space and joiner
+    ['Аха, привет', ''], // a word wholly in Cyrillic is left alone (not "axa")
+    ['Москва Amеli', 'ameli'], // the Latin word is read, the Russian one dropped as before
     ['numSecuSociale', 'num secu sociale'],
     ['  Œuvre   ', 'oeuvre'],
   ])('%s → %s', (input, out) => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildBrandMatcherData } from '../lib/brand-matcher';
 import { collectPageSignals, fieldSensitiveKinds, watchFields } from '../lib/page-signals';
 import { testList } from './fixtures/brand-test-list';
+import { defaultList } from '../lib/default-list';
 
 const matcher = buildBrandMatcherData(testList);
 const windows: Window[] = [];
@@ -45,6 +46,17 @@ describe('collectPageSignals on page fixtures', () => {
   it('a brand in the title alone is reported but carries no sensitive field (the decision needs both)', () => {
     const s = collectPageSignals(load('<title>Mon compte ameli</title><p>Bienvenue</p>'), matcher);
     expect(s).toEqual({ brandOrgIds: ['assurance-maladie'], sensitive: [] });
+  });
+
+  it('a kit that disguises the name (Cyrillic letters, invisible characters) is read as the reader sees it', () => {
+    const form = '<form><input name="nir" maxlength="15" placeholder="Numéro de sécurité sociale"><input type=password></form>';
+    expect(collectPageSignals(load(`<title>Amеli - Mon compte</title>${form}`), matcher).brandOrgIds).toEqual(['assurance-maladie']);
+    expect(collectPageSignals(load(`<title>am\u00ADeli - Connexion</title>${form}`), matcher).brandOrgIds).toEqual(['assurance-maladie']);
+    expect(collectPageSignals(load(`<meta property="og:site_name" content="Harmοnie Mutuelle">${form}`), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
+    // A word wholly in Cyrillic keeps its letters: Russian "аха" (aha) is not AXA.
+    const bundled = buildBrandMatcherData(defaultList);
+    expect(collectPageSignals(load(`<meta property="og:site_name" content="Аха">${form}`), bundled).brandOrgIds).toEqual([]);
+    expect(collectPageSignals(load(`<meta property="og:site_name" content="AXA">${form}`), bundled).brandOrgIds).toEqual(['axa']);
   });
 
   it('short acronyms count only as a site name on their own ("MMA"), never in a headline', () => {
