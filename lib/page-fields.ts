@@ -19,11 +19,11 @@ export const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I
 
 /**
  * Every keyword pattern of lib/page-signals.ts (NIR, card, IBAN, birth date) holds a word that starts
- * with one of these stems ("carte vitale": cart, "mm aa": mm, "cvv2": cv), or is "né(e) le". A field
+ * with one of these stems ("carte vitale": cart, "mm aa": mm, "cvv2": cv, "n° ss": ss), or is "né(e) le". A field
  * whose words hold none of them asks for nothing we guard. Word starts only: "pommes" is not "mm",
  * "accueil" is not "cc".
  */
-export const WORD_STEMS = ['nir', 'nss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
+export const WORD_STEMS = ['nir', 'nss', 'ss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
 export const BORN_ON = [' ne le ', ' nee le ', ' ne e le ', ' nee e le '];
 
 /** Whether a word of `words` (folded, lib/text-fold.ts) starts with `prefix`. */

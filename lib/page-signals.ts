@@ -44,7 +44,7 @@ const HIGH_VALUE: ReadonlySet<SensitiveKind> = new Set(['nir', 'card-number', 'c
 // Field descriptors are normalised (lower case, no accents, punctuation → space), so "N° de sécu" is
 // "n de secu" and "numSecu" is "num secu". Whole words only.
 const NIR_STRONG =
-  /\b(?:nir|nss|securite sociale|secu|numero insee|n insee|assure social|numero d assure social|n d immatriculation securite|numero (?:de )?(?:la )?carte vitale|n (?:de )?carte vitale)\b/;
+  /\b(?:nir|nss|securite sociale|secu|numero insee|n insee|assure social|numero d assure social|n d immatriculation securite|numero (?:de )?(?:la )?carte vitale|n (?:de )?carte vitale|(?:n|no|num|numero) (?:de )?ss)\b/;
 const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|immatriculation|identifiant)\b/;
 const CARD_NUMBER =
   /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;

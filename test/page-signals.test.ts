@@ -120,6 +120,10 @@ describe('fieldSensitiveKinds', () => {
     ['<label for=a>N° de sécu</label><input id=a data-t>', ['nir']],
     ['<input data-t name="numeroSecuriteSociale">', ['nir']],
     ['<input data-t aria-label="NIR">', ['nir']],
+    ['<label for=a>N° SS</label><input id=a type=tel data-t>', ['nir']], // the usual abbreviation
+    ['<label for=a>No de SS :</label><input id=a data-t>', ['nir']],
+    ['<label for=a>Clé SSH</label><input id=a data-t>', []], // a word that only starts with ss
+    ['<label for=a>SS</label><input id=a data-t>', []], // alone, too short to say
     ['<span id=l>Numéro INSEE</span><input data-t aria-labelledby=l>', ['nir']],
     ['<input data-t placeholder="Numéro figurant sur votre carte Vitale" maxlength=15>', ['nir']],
     ['<input data-t placeholder="Numéro figurant sur votre carte Vitale">', []],

@@ -1,6 +1,6 @@
 /** How people label the fields we guard (NIR, card, IBAN, birth date): each one matches a precise pattern. */
 export const SENSITIVE_PHRASES = [
-  'NIR', 'NSS', 'Sécurité sociale', 'N° sécu', 'Numéro INSEE', 'N° INSEE', 'Assuré social', "Numéro d'assuré social",
+  'NIR', 'NSS', 'N° SS', 'No de SS', 'Sécurité sociale', 'N° sécu', 'Numéro INSEE', 'N° INSEE', 'Assuré social', "Numéro d'assuré social",
   "N° d'immatriculation sécurité", 'Numéro de la carte Vitale', 'N° de carte Vitale', 'carte Vitale', 'Assuré', 'Assurée',
   "Numéro d'assuré", "N° d'assuré", 'Immatriculation', 'Identifiant', 'Numéro de votre carte bancaire', 'Numéro de carte de crédit',
   'N° carte bancaire', 'Carte bancaire', 'Card number', 'cardNumber', 'Card num', 'CC num', 'ccNumber', 'ccnum', 'Credit card',
