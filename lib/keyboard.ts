@@ -1,9 +1,9 @@
 /**
  * Which one-letter replacements are plausible slips rather than another name: a key next to the right
  * one (QWERTY, QWERTZ or AZERTY), one vowel for another, a letter that looks the same in many fonts
- * (ameIi.fr arrives lower-cased as ameii.fr), or one flipped bit (bitsquatting). Used by the
- * typo detector on short brands, where an arbitrary replaced letter mostly spells some other real name
- * (mammut for matmut, cardio for cardif).
+ * (ameIi.fr arrives lower-cased as ameii.fr) or the digit that spells it (4meli), or one flipped bit
+ * (bitsquatting). Used by the typo detector on short brands, where an arbitrary replaced letter mostly
+ * spells some other real name (mammut for matmut, cardio for cardif).
  */
 const LAYOUTS: readonly (readonly string[])[] = [
   ['1234567890-', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
@@ -11,7 +11,8 @@ const LAYOUTS: readonly (readonly string[])[] = [
   ['1234567890-', 'azertyuiop', 'qsdfghjklm', 'wxcvbn'],
 ];
 const VOWELS = 'aeiouy';
-const LOOK_ALIKE = ['il1j', 'o0', 'mn', 'uv', 'ce', 'gq', 'bd', 'sz5', 'g9', 'b6'];
+// Digits written for the letter they look like ("leet": 4meli, m4cif) count as look-alikes too.
+const LOOK_ALIKE = ['il1j', 'o0', 'mn', 'uv', 'ce', 'gq', 'bd', 'sz5', 'g9', 'b68', 'a4', 'e3', 't7'];
 const SIZE = 128;
 
 function buildTable(): Uint8Array {

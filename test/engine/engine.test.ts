@@ -130,6 +130,13 @@ describe('typo false-positive exclusions', () => {
     ['https://amelli.com/', 'lookalike', 'ameli.fr', 'typo'],
     ['https://amelli.eu/', 'lookalike', 'ameli.fr', 'typo'],
     ['https://yarmonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr', 'typo'], // first letter counts on long brands
+    // A digit for the letter it looks like ("leet") is a plausible slip on a five-letter brand…
+    ['https://4meli.fr/', 'lookalike', 'ameli.fr', 'typo'],
+    ['https://m4cif.fr/', 'lookalike', 'macif.fr', 'typo'],
+    ['https://4meli-connexion.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // …an arbitrary digit is not, and short brands never get edit distance.
+    ['https://am8li.fr/', 'unknown', null],
+    ['https://m4if.fr/', 'unknown', null],
   ]);
 });
 
