@@ -2,6 +2,7 @@ import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL,
 import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
+import { hasLureWord } from './stacked-typo';
 import { suffixTargetsFrance } from './suffix-guard';
 import { brandsSpelled, isKeyword, joinTokens, windowMayBeKey } from './windows';
 
@@ -34,6 +35,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
     start = end;
   }
   if (!found.keyword && view.skeletons !== view.labels && !view.hasIdn) gluedAcrossPairs(view, index, found);
+  if (!found.brand) brandAcrossDot(view, index, found);
   const brand = found.brand;
   if (!brand) return null;
   const freeHosting = view.privateSuffix;
@@ -45,6 +47,42 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   // A name alone is as weak a signal as a TLD swap, and as often a namesake abroad (allianz-arena.de).
   if (!suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: ['brand-token'], brand };
+}
+
+/**
+ * A brand of several words written across a dot, a dot for its hyphen: `harmonie.mutuelle-espace.com`
+ * reads "harmonie mutuelle espace". The window is the end of one label and the start of the next (both
+ * before the public suffix), and the dot must fall between two of the brand's words (am.eli.fr is a
+ * slip of the typo detector's, m.gen-info.fr a mobile site); lure words count outside it only
+ * ("mutuelle" is one, but here it is part of the name).
+ */
+function brandAcrossDot(view: HostView, index: EngineIndex, found: Found): void {
+  const { tokens } = view;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const left = tokens[k]!;
+    const right = tokens[k + 1]!;
+    if (right.label === left.label) continue; // not a dot
+    if (right.label > view.sldIndex) return;
+    // Up to MAX_WINDOW pieces: the last one or two of the left label, the first one or two of the right.
+    for (let from = k; from >= 0 && k - from < 2 && tokens[from]!.label === left.label; from--) {
+      for (let to = k + 1; to < tokens.length && to - k <= 2 && tokens[to]!.label === right.label && to - from < MAX_WINDOW; to++) {
+        if (!windowMayBeKey(tokens, from, to, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)) continue;
+        const brand = index.brandsBySkeleton.get(joinTokens(tokens, from, to))?.find((b) => !b.common && spansWords(tokens, from, to, b));
+        if (!brand) continue;
+        found.brand = brand;
+        found.keyword = hasLureWord(view, from, to, index);
+        return;
+      }
+    }
+  }
+}
+
+/** Whether pieces from..to are the brand's own words, one each ("harmonie", "mutuelle"), so that the dot falls where it has a hyphen. */
+function spansWords(tokens: Token[], from: number, to: number, brand: Brand): boolean {
+  const words = brand.token.split('-');
+  if (words.length !== to - from + 1) return false;
+  for (let i = 0; i < words.length; i++) if (skeletonOf(words[i]!) !== tokens[from + i]!.skel) return false;
+  return true;
 }
 
 /**

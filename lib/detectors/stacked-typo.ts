@@ -114,7 +114,7 @@ function plainPiece(view: HostView, token: Token): string {
 }
 
 /** Whether some piece before the public suffix, outside pieces skipFrom..skipTo, is a lure word (alone, glued, or over a few pieces). */
-function hasLureWord(view: HostView, skipFrom: number, skipTo: number, index: EngineIndex): boolean {
+export function hasLureWord(view: HostView, skipFrom: number, skipTo: number, index: EngineIndex): boolean {
   const { tokens } = view;
   for (let i = 0; i < tokens.length && tokens[i]!.label <= view.sldIndex; i++) {
     if (i >= skipFrom && i <= skipTo) continue;

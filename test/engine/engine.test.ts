@@ -179,6 +179,12 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     ['https://ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://espace-ameli.net/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://moncompteameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // A brand of two words with a dot for its hyphen.
+    ['https://harmonie.mutuelle-espace.com/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
+    ['https://www.harmonie.mutuelle-remboursement.net/', 'lookalike', 'harmonie-mutuelle.fr', 'combosquat'],
+    ['https://harmonie.mutuelle-dupont.com/', 'suspicious', 'harmonie-mutuelle.fr', 'brand-token'], // "mutuelle" is its own word here, not a lure
+    ['https://m.gen-info.fr/', 'unknown', null], // a mobile subdomain: mgen has no hyphen to stand for
+    ['https://am.eli-compte.com/', 'unknown', null],
     ['https://ameliremboursement.info/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://ameli.remboursement-info.com/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://compte-ameli-securite.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
