@@ -416,6 +416,11 @@ export function fuzzDomain(
         out.push({ host: `${kw}${b}.${t}`, fuzzer: 'combosquat', expect: 'lookalike', short: bShort });
       }
     }
+    // A brand of two words with a dot for its hyphen, then a lure word (harmonie.mutuelle-espace.com).
+    const words = b.split('-');
+    if (words.length === 2 && words.every(Boolean)) {
+      for (const kw of keywords.slice(0, 2)) if (!b.includes(kw)) out.push({ host: `${words[0]}.${words[1]}-${kw}.com`, fuzzer: 'combosquat', expect: 'lookalike', short: bShort });
+    }
   }
 
   // Free hosting: the brand alone (suspicious at least), brand + lure (lookalike).
