@@ -82,6 +82,15 @@ function containerOf(button: Element): Element | null {
   return null;
 }
 
+/**
+ * The element the event really happened on. Clicks and input cross a shadow root retargeted to its
+ * host; a form built inside a page's open shadow root (a web component) must still be guarded.
+ */
+function innerTarget(e: Event): EventTarget | null {
+  const path = typeof e.composedPath === 'function' ? e.composedPath() : [];
+  return path[0] ?? e.target;
+}
+
 /** Typed values worth an immediate warning. Cheap length gate first. */
 export function looksLikeSensitiveValue(value: string): boolean {
   const len = value.length;
@@ -121,7 +130,7 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
 
   const onClick = (e: Event) => {
     if (!opts.isGuarded()) return;
-    const t = e.target as Element | null;
+    const t = innerTarget(e) as Element | null;
     const button = t && typeof t.closest === 'function' ? t.closest(SUBMIT_LIKE) : null;
     if (!button) return;
     if (button.tagName === 'BUTTON' && (button.getAttribute('type') ?? 'submit').toLowerCase() === 'reset') return;
@@ -138,7 +147,7 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
 
   const onInput = (e: Event) => {
     if (!opts.isGuarded()) return;
-    const t = e.target as HTMLInputElement | null;
+    const t = innerTarget(e) as HTMLInputElement | null;
     if (!t || (t.tagName !== 'INPUT' && t.tagName !== 'TEXTAREA') || warnedFields.has(t)) return;
     if (typeof t.value === 'string' && looksLikeSensitiveValue(t.value)) {
       warnedFields.add(t);

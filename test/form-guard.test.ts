@@ -40,6 +40,21 @@ function type(doc: Document, id: string, value: string) {
 }
 
 describe('installFormGuard', () => {
+  // happy-dom does not retarget events leaving a shadow root; the retargeting itself is checked in
+  // Chromium (test/e2e/chromium.test.ts, "web component"). Here: the fields and button of such a form are read.
+  it('guards a form built inside an open shadow root (a web component): its fields are read, its button held', () => {
+    const { win, doc, held, typed } = setup('<div id=host></div>');
+    const root = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<form><label for=n>Numéro de sécurité sociale</label><input id=n><button id=b>Valider</button></form>';
+    const field = root.getElementById('n') as HTMLInputElement;
+    field.value = '1 85 05 78 006 084 91';
+    field.dispatchEvent(new (win as unknown as typeof globalThis).Event('input', { bubbles: true, composed: true }));
+    expect(typed).toEqual([field]);
+    (root.getElementById('b') as HTMLButtonElement).click();
+    expect(held).toHaveLength(1);
+    expect(held[0]!.submitter?.id).toBe('b');
+  });
+
   it('stops the submit of a filled sensitive form before page handlers, then releases it once', () => {
     const { doc, held, guard, pageSubmits } = setup(LOGIN);
     type(doc, 'p', 'secret');

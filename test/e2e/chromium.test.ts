@@ -257,6 +257,23 @@ describe('Vigie Santé in Chromium', () => {
     await Promise.all([p.close(), ext.close()]);
   });
 
+  it('a flagged page whose form lives in a web component (open shadow root): the submit is stopped', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
+    expect(p.url()).toBe(url('ameli-dupont.fr', '/')); // suspicious, not a lookalike: banner, no full-page warning
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    // Playwright's selectors reach into open shadow roots, as a user's clicks and keys do.
+    await p.fill('login-box #nir', '1 85 05 78 006 084 91'); // a valid NIR: the warning opens at once
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: resolve(SHOTS, 'shadow-form-typed.png'), fullPage: true });
+    await p.click('login-box #go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
+    // The page's own script clicking its button (a composed click, retargeted to the host on the way out).
+    await p.evaluate(() => (document.querySelector('login-box')!.shadowRoot!.getElementById('go') as HTMLButtonElement).click());
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
+    await p.close();
+  });
+
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
