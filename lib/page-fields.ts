@@ -141,7 +141,7 @@ export const CANDIDATE_SELECTOR = `input${[...SKIPPED_TYPES].map((t) => `:not([t
  * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).
  * A page without a candidate field is settled without holding a single element.
  */
-export function mayAskSensitive(root: Document | Element): boolean {
+export function mayAskSensitive(root: Document | Element | DocumentFragment): boolean {
   const fields = root.querySelectorAll(CANDIDATE_SELECTOR);
   const n = Math.min(fields.length, FIELD_CAP);
   for (let i = 0; i < n; i++) {

@@ -36,7 +36,7 @@ const FORM_CAP = 8;
 const TEXT_CAP = 200;
 const MAX_ORGS = 2;
 
-const KIND_ORDER: readonly SensitiveKind[] = ['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban', 'password', 'birth-date'];
+export const KIND_ORDER: readonly SensitiveKind[] = ['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban', 'password', 'birth-date'];
 
 /** Kinds that make a mention-level brand count (the data fake sites are after). */
 const HIGH_VALUE: ReadonlySet<SensitiveKind> = new Set(['nir', 'card-number', 'card-expiry', 'card-cvv', 'iban']);
@@ -112,7 +112,7 @@ function looksLikeNirInput(el: Element): boolean {
 }
 
 /** The sensitive fields of `root`, and the forms (or, for stray fields, the fields' parents) that hold them. */
-export function collectSensitive(root: Document | Element): { kinds: SensitiveKind[]; containers: Element[] } {
+export function collectSensitive(root: Document | Element | DocumentFragment): { kinds: SensitiveKind[]; containers: Element[] } {
   const kinds = new Set<SensitiveKind>();
   const containers: Element[] = [];
   const fields = root.querySelectorAll('input, select');

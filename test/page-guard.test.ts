@@ -55,6 +55,24 @@ describe('page guard (every page)', () => {
     expect(requestUi).not.toHaveBeenCalled();
   });
 
+  it("finds a field in a page's open shadow root when it is focused, and only then asks for the page UI", async () => {
+    const win = page('<h1>Mon compte</h1><div id=host></div><div id=other></div>');
+    const requestUi = vi.fn(async () => true);
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+    const root = win.document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<label for=n>Numéro de sécurité sociale</label><input id=n>';
+    const plain = win.document.getElementById('other')!.attachShadow({ mode: 'open' });
+    plain.innerHTML = '<label for=q>Rechercher</label><input id=q>';
+    await tick(50);
+    expect(requestUi).not.toHaveBeenCalled(); // the document's queries do not see into shadow roots
+    const focus = (el: Element) => el.dispatchEvent(new (win as unknown as typeof globalThis).FocusEvent('focusin', { bubbles: true, composed: true }));
+    focus(plain.getElementById('q')!);
+    expect(requestUi).not.toHaveBeenCalled(); // a search box in a web component asks for nothing
+    focus(root.getElementById('n')!);
+    expect(requestUi).toHaveBeenCalledTimes(1);
+    expect(frameSlot(win).shadowRoots).toEqual([plain, root]);
+  });
+
   it('asks for the page UI once when a field may be sensitive, now or added later', async () => {
     const now = page(NIR_FORM);
     const r1 = vi.fn(async () => true);
@@ -217,6 +235,26 @@ describe('frame guard (page UI)', () => {
     const last = send.mock.calls.at(-1)![0] as Record<string, unknown>;
     expect(last).toEqual({ type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: true });
     expect(JSON.stringify(send.mock.calls)).not.toContain('006');
+  });
+
+  it("reads the fields of the page's shadow roots the page guard found, at start and when one more is found", async () => {
+    const win = page('<title>ameli</title><div id=a></div><div id=b></div>');
+    const replies: Record<string, unknown> = { frameHello: state('unknown'), pageSignals: state('suspicious') };
+    const send = vi.fn(async (m: object) => replies[(m as { type: string }).type] ?? null);
+    const slot = frameSlot(win);
+    const first = win.document.getElementById('a')!.attachShadow({ mode: 'open' });
+    first.innerHTML = '<label for=d>Date de naissance</label><input id=d>';
+    slot.shadowRoots = [first];
+    const guard = startFrameGuard({ win, send, ui: ui(['assurance-maladie']) })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    expect(send.mock.calls.map((c) => (c[0] as { type: string }).type)).toEqual(['frameHello']); // a birth date alone never escalates
+    const second = win.document.getElementById('b')!.attachShadow({ mode: 'open' });
+    second.innerHTML = '<label for=n>Numéro de sécurité sociale</label><input id=n>';
+    slot.shadowRoots.push(second);
+    slot.onShadowRoot!();
+    await tick();
+    expect(send).toHaveBeenLastCalledWith({ type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir', 'birth-date'], sensitiveInput: false });
   });
 
   it('an unknown page that imitates nobody sends nothing after frameHello; an official one is left alone', async () => {

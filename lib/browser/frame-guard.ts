@@ -1,6 +1,6 @@
 import { createFormGuard, listenForSubmits, type HeldSubmit } from '../form-guard';
 import type { FrameState, SensitiveKind } from '../messages';
-import { collectSensitive, watchFields } from '../page-signals';
+import { KIND_ORDER, collectSensitive, watchFields } from '../page-signals';
 import type { Verdict } from '../verdict';
 import { frameSlot } from './page-bridge';
 
@@ -121,10 +121,20 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
     apply(await env.send(msg));
   }
 
+  /** The document's sensitive fields, and those of the page's shadow roots the page guard found. */
+  function sensitiveKinds(): SensitiveKind[] {
+    const { kinds } = collectSensitive(doc);
+    const roots = slot.shadowRoots ?? [];
+    if (!roots.length) return kinds;
+    const all = new Set(kinds);
+    for (const root of roots) for (const k of collectSensitive(root).kinds) all.add(k);
+    return KIND_ORDER.filter((k) => all.has(k));
+  }
+
   async function scan(): Promise<void> {
     const v = state?.verdict.verdict;
     if (disposed || !v || settled(v) || !doc.documentElement) return;
-    const { kinds } = collectSensitive(doc);
+    const kinds = sensitiveKinds();
     if (!kinds.length) return;
     if (v === 'unknown') {
       // A birth date alone never escalates (every quote form asks for it).
@@ -141,6 +151,8 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
   const known: Promise<void> =
     slot.pushed !== undefined ? Promise.resolve(apply(slot.pushed)) : env.send({ type: 'frameHello' }).then(apply);
   slot.onPush = apply;
+  const onShadowRoot = () => void known.then(scan);
+  slot.onShadowRoot = onShadowRoot;
   const domReady = new Promise<void>((resolve) => {
     if (doc.readyState !== 'loading') resolve();
     else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
@@ -159,6 +171,7 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
       detach?.();
       if (slot.handlers === guard.handlers) slot.handlers = undefined;
       if (slot.onPush === apply) slot.onPush = undefined;
+      if (slot.onShadowRoot === onShadowRoot) slot.onShadowRoot = undefined;
       slot.uiLoaded = false;
       if (detach) slot.listening = false;
     },

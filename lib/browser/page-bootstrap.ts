@@ -1,6 +1,6 @@
 import { listenForSubmits } from '../form-guard';
 import { pageMayAskSensitive } from '../field-xpath';
-import { watchFields } from '../page-fields';
+import { mayAskSensitive, watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
@@ -10,7 +10,8 @@ import { frameSlot } from './page-bridge';
  *   they do nothing until the page UI hands them the form guard;
  * - once the document is parsed, and for five minutes after (throttled MutationObserver),
  *   `watchForSensitiveFields` checks whether any field may ask for a NIR, card, IBAN, password or
- *   birth date (lib/field-xpath.ts, then lib/page-fields.ts; no regular expression).
+ *   birth date (lib/field-xpath.ts, then lib/page-fields.ts; no regular expression); a field inside
+ *   the page's own open shadow root (a web component) is checked when it gets the focus.
  * Neither touches an extension API nor sends anything until such a field shows up; then the page UI
  * is asked for and takes over (verdict, brand analysis, warnings). A flagged address does not wait
  * for that: the background injects the page UI as soon as the frame commits.
@@ -32,6 +33,8 @@ export function relaySubmits(win: Window): () => void {
     slot.listening = false;
   };
 }
+
+const MAX_SHADOW_ROOTS = 8;
 
 export interface FieldWatchEnv {
   win: Window;
@@ -57,7 +60,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   function check(): void {
     if (stopped || requested) return;
     if (slot.uiLoaded) return stop(); // the page UI watches from now on
-    if (!pageMayAskSensitive(doc)) return;
+    if (!pageMayAskSensitive(doc) && !slot.shadowRoots?.some(mayAskSensitive)) return;
     requested = true;
     stopWatch?.();
     // No UI coming (an official page, or the extension is gone): nothing more to do here.
@@ -83,9 +86,22 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     waiting = true;
     win.addEventListener('DOMContentLoaded', start, { capture: true, once: true });
   }
+  // Fields inside a page's own open shadow root (a web component) are out of reach of the document's
+  // queries; focusing one is how they show up: focus events leave the shadow root, retargeted to its host.
+  const onFocus = (e: Event) => {
+    const root = (e.composedPath()[0] as Node | undefined)?.getRootNode?.() as ShadowRoot | undefined;
+    if (!root || !root.host) return;
+    const roots = (slot.shadowRoots ??= []);
+    if (roots.includes(root) || roots.length >= MAX_SHADOW_ROOTS) return;
+    roots.push(root);
+    if (slot.onShadowRoot) slot.onShadowRoot();
+    else check();
+  };
+  win.addEventListener('focusin', onFocus, true);
 
   return () => {
     waiting = false;
+    win.removeEventListener('focusin', onFocus, true);
     stop();
   };
 }

@@ -18,6 +18,10 @@ export interface FrameSlot {
   handlers?: FormGuardHandlers;
   /** The page UI is running in this frame. */
   uiLoaded?: boolean;
+  /** Open shadow roots of the page where the user focused a field (the page's web components). */
+  shadowRoots?: ShadowRoot[];
+  /** Called by the page guard when it finds one after the page UI has loaded. */
+  onShadowRoot?: () => void;
   /** State left by the background (checked like any reply before use). */
   pushed?: unknown;
   onPush?: (state: unknown) => void;

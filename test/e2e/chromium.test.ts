@@ -274,6 +274,24 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('an impersonating kit on a neutral address whose form is a web component: the banner comes when a field is focused', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('portail-adherents.example', '/'));
+    const bannerShown = () => p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
+    await p.waitForTimeout(700);
+    expect(await bannerShown()).toBe(false); // nothing the document's queries can see asks for anything
+    await p.click('login-box #nir');
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://portail-adherents.example/*');
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({
+      verdict: 'suspicious',
+      target: 'ameli.fr',
+      reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
+    });
+    await Promise.all([p.close(), ext.close()]);
+  });
+
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
