@@ -49,6 +49,18 @@ async function waitForWarning(p: Page): Promise<void> {
   await p.waitForLoadState('load');
 }
 
+/** The tab showing `host` is suspicious for imitating ameli.fr with a sensitive form (getTabVerdict, from the popup). */
+async function expectEscalated(host: string): Promise<void> {
+  const ext = await extPage('popup.html');
+  const tabId = await tabIdOf(ext, `*://${host}/*`);
+  expect(await getTabVerdict(ext, tabId)).toMatchObject({
+    verdict: 'suspicious',
+    target: 'ameli.fr',
+    reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
+  });
+  await ext.close();
+}
+
 async function gotoAndSettle(p: Page, u: string): Promise<void> {
   await p.goto(u, { waitUntil: 'load' }).catch(() => undefined); // a redirect to the warning page aborts the original load
   await p.waitForLoadState('load');
@@ -247,14 +259,8 @@ describe('Vigie Santé in Chromium', () => {
     await p.waitForTimeout(1500);
     expect(srv.submissions.filter((s) => s.host === 'mon-espace-securise.com')).toEqual([]);
     expect(p.url()).toBe(url('mon-espace-securise.com', '/login'));
-    const ext = await extPage('popup.html');
-    const tabId = await tabIdOf(ext, '*://mon-espace-securise.com/*');
-    expect(await getTabVerdict(ext, tabId)).toMatchObject({
-      verdict: 'suspicious',
-      target: 'ameli.fr',
-      reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
-    });
-    await Promise.all([p.close(), ext.close()]);
+    await expectEscalated('mon-espace-securise.com');
+    await p.close();
   });
 
   it('a flagged page whose form lives in a web component (open shadow root): the submit is stopped', async () => {
@@ -282,14 +288,8 @@ describe('Vigie Santé in Chromium', () => {
     expect(await bannerShown()).toBe(false); // nothing the document's queries can see asks for anything
     await p.click('login-box #nir');
     await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
-    const ext = await extPage('popup.html');
-    const tabId = await tabIdOf(ext, '*://portail-adherents.example/*');
-    expect(await getTabVerdict(ext, tabId)).toMatchObject({
-      verdict: 'suspicious',
-      target: 'ameli.fr',
-      reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
-    });
-    await Promise.all([p.close(), ext.close()]);
+    await expectEscalated('portail-adherents.example');
+    await p.close();
   });
 
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
