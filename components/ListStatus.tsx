@@ -5,7 +5,9 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  const text = d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  // French writes the first day of a month as an ordinal: "1er décembre".
+  return text.startsWith('1 ') ? `1er${text.slice(1)}` : text;
 }
 
 function formatDateTime(iso: string): string {

@@ -23,7 +23,7 @@ const { StatusCard } = await import('@/components/StatusCard');
 const { ReasonList } = await import('@/components/ReasonList');
 const { HelpLinks } = await import('@/components/HelpLinks');
 const { BreachExplainer } = await import('@/components/BreachExplainer');
-const { ListStatusView } = await import('@/components/ListStatus');
+const { ListStatusView, formatDate } = await import('@/components/ListStatus');
 const { WarningView } = await import('@/components/WarningView');
 const { Popup } = await import('@/components/Popup');
 const { OptionsView } = await import('@/components/OptionsView');
@@ -132,6 +132,8 @@ describe('ListStatusView', () => {
   const status: ListStatus = { version: 12, generatedAt: '2026-11-20T10:00:00Z', expiresAt: '2027-02-20T00:00:00Z', source: 'bundled', organizations: 77, expired: false };
   it('compact line and full status, with the sync slots', () => {
     expect(mount(<ListStatusView status={status} compact />).textContent).toMatch(/Version 12, du 20 novembre 2026/);
+    expect(formatDate('2026-12-01T12:00:00.000Z')).toBe('1er décembre 2026');
+    expect(formatDate('2026-12-11T12:00:00.000Z')).toBe('11 décembre 2026');
     const full = mount(<ListStatusView status={{ ...status, expired: true, lastError: 'HTTP 503', stale: true, lastCheck: '2026-11-23T08:00:00Z' }} />).textContent!;
     expect(full).toMatch(/77 organismes/);
     expect(full).toMatch(/dépassé sa date de validité/);
