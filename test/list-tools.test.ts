@@ -1,20 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_LIST_PUBLIC_KEYS } from '../lib/list-keys';
 import { isWellFormedPublicKey, verifyListSignature } from '../lib/signature';
 import { listText } from './helpers/signed-list';
+import { runTool } from './helpers/run-tool';
 
-const tsx = (script: string, args: string[]) => spawnSync('node_modules/.bin/tsx', [`lib/tools/${script}`, ...args], { encoding: 'utf8' });
+const tsx = (script: string, args: string[], beforeRetry?: () => void) => runTool(script, args, {}, beforeRetry);
 
 describe('list tooling (keygen → sign → publish)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-tools-'));
   const keyFile = join(dir, 'key.pem');
 
   it('keygen writes a private key with mode 600 and prints the raw public key; sign makes a verifiable .sig', async () => {
-    const gen = tsx('list-keygen.ts', ['--out', keyFile]);
+    const gen = tsx('list-keygen.ts', ['--out', keyFile], () => rmSync(keyFile, { force: true }));
     expect(gen.status).toBe(0);
     const pub = gen.stdout.trim();
     expect(isWellFormedPublicKey(pub)).toBe(true);

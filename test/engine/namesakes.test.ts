@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import namesakes from '../../lib/data/namesakes.json';
+import { runTool } from '../helpers/run-tool';
 
 describe('namesakes.json', () => {
   it('is what lib/tools/gen-namesakes.ts makes from the bundled list and the dictionary', () => {
     // Fails when the list changed without regenerating (needs Debian's wfrench, installed by .ci/run).
-    const out = execFileSync('npx', ['tsx', 'lib/tools/gen-namesakes.ts', '--check'], { encoding: 'utf8' });
-    expect(out).toContain('up to date');
+    const r = runTool('gen-namesakes.ts', ['--check']);
+    expect(r.stdout).toContain('up to date');
   }, 60_000);
   it('lists as given-name neighbours only typo namesakes that are French given names', async () => {
     const { readFileSync } = await import('node:fs');
