@@ -1,4 +1,5 @@
 import { orgById, type BrandMatcherData } from './brand-matcher';
+import { isStateReservedHost } from './detectors/suffix-guard';
 import type { SensitiveKind } from './messages';
 import type { ReasonCode, Verdict } from './verdict';
 
@@ -11,7 +12,8 @@ import type { ReasonCode, Verdict } from './verdict';
  * - lookalike stays lookalike; lookalike and suspicious gain the page reasons (`brand-content`,
  *   `sensitive-form`, `sensitive-input`) so the UI can block submits and explain why.
  * - A host the user (or the administrator's policy via the exception list) chose to trust is not
- *   escalated by content; URL verdicts are left as they are.
+ *   escalated by content; URL verdicts are left as they are. Nor is a name only the State can hold
+ *   (gouv.fr, see suffix-guard.ts): a government site that names ameli and asks for a NIR is no fake.
  */
 
 export interface PageSignalsInput {
@@ -47,7 +49,7 @@ export function combineVerdict(urlVerdict: Verdict, signals: PageSignalsInput, o
   if (kind === 'lookalike' || kind === 'suspicious') return withReasons(urlVerdict, pageReasons);
 
   // unknown
-  if (opts.exceptionForHost || !opts.matcher) return urlVerdict;
+  if (opts.exceptionForHost || !opts.matcher || isStateReservedHost(urlVerdict.host)) return urlVerdict;
   if (!signals.sensitive.some((k) => ESCALATING.has(k))) return urlVerdict;
   for (const id of signals.brandOrgIds) {
     const org = orgById(opts.matcher, id);

@@ -9,6 +9,7 @@ import type { Match } from './detectors/match';
 import { findOfficial } from './detectors/official';
 import { detectStackedTypo } from './detectors/stacked-typo';
 import { detectTldSwap } from './detectors/tld-swap';
+import { isReservedToTheState } from './detectors/suffix-guard';
 import { detectTypo } from './detectors/typo';
 import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
@@ -89,7 +90,8 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     }
 
     const blocked = isBlocked(host, domain, index);
-    if (!blocked && n.hostType !== 'domain') return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    // Not a named site, or a name only the State can hold (gouv.fr): nothing there imitates anyone.
+    if (!blocked && (n.hostType !== 'domain' || isReservedToTheState(n.suffix))) return { url, host, verdict: 'unknown', target: null, reasons: [] };
     plain ??= isPlainHost(host);
     // (Asked already, and answered no, when the host is cut the way unrelatedBeforeSuffix read it.)
     if (!blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };

@@ -85,6 +85,16 @@ describe('combineVerdict', () => {
     expect(out.reasons).toEqual(reasons);
   });
 
+  it.each([
+    ['mesdemarches.gouv.fr', 'unknown'], // only the State holds gouv.fr names
+    ['www.services.gouv.fr', 'unknown'],
+    ['gouv.fr.espace-assure.example', 'suspicious'], // the suffix spelled at the start is nothing
+    ['espace-gouv.fr', 'suspicious'], // a name ending in "gouv" under .fr is anyone's
+  ])('a government site (%s) that names an organisation and asks for a NIR → %s', (host, verdict) => {
+    const url = v('unknown', { host, url: `https://${host}/demarche` });
+    expect(combineVerdict(url, sig(['assurance-maladie'], ['nir']), noExc).verdict).toBe(verdict);
+  });
+
   it('a host the user trusts is not escalated by content', () => {
     expect(combineVerdict(v('unknown'), sig(['mgen'], ['nir']), { exceptionForHost: true, matcher }).verdict).toBe('unknown');
   });

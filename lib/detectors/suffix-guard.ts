@@ -23,3 +23,22 @@ export function isForeignCountrySuffix(suffix: string): boolean {
   const last = suffix.slice(suffix.lastIndexOf('.') + 1);
   return last.length === 2 && !FRANCE_OR_GENERIC_CCTLDS.has(last);
 }
+
+/**
+ * Public suffixes whose names only the French State can hold: Afnic delegates gouv.fr to the
+ * government's own services, so a name there (francetravail.gouv.fr, moncompte-formation.gouv.fr) may
+ * be unlisted but cannot be a fake someone registered. Nothing in such a name is a sign of imitation;
+ * only the list's blocked hosts still count there.
+ */
+const RESERVED_TO_THE_STATE = new Set(['gouv.fr']);
+
+export function isReservedToTheState(suffix: string | null): boolean {
+  return suffix !== null && RESERVED_TO_THE_STATE.has(suffix);
+}
+
+/** The same test on a host name: it ends with a State-reserved suffix (below it, not the suffix itself). */
+export function isStateReservedHost(host: string | null | undefined): boolean {
+  if (!host) return false;
+  for (const suffix of RESERVED_TO_THE_STATE) if (host.length > suffix.length + 1 && host.endsWith(suffix) && host.charCodeAt(host.length - suffix.length - 1) === 46) return true;
+  return false;
+}

@@ -307,6 +307,14 @@ describe('false-positive traps stay unknown', () => {
     ['https://www.mutuelle-comparateur.fr/', 'unknown', null],
     ['https://secure.example.com/', 'unknown', null],
     ['https://espace-client.orange.fr/', 'unknown', null],
+    // Names only the State can hold (gouv.fr): unlisted, but nobody else could have registered them.
+    ['https://ameli.gouv.fr/', 'unknown', null],
+    ['https://www.ameli-remboursement.gouv.fr/', 'unknown', null],
+    ['https://viamedls.gouv.fr/', 'unknown', null],
+    ['https://17cyber-signalement.gouv.fr/', 'unknown', null],
+    // …while the same words under a suffix anyone can buy are still read.
+    ['https://ameli-gouv.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://ameli.gouv.fr.secure-x.example/', 'lookalike', 'ameli.fr'],
   ]);
 });
 
@@ -372,6 +380,11 @@ describe('administrator options', () => {
     expect(deep.classify('https://www.sante.groupe-exemple.fr/').verdict).toBe('official');
     expect(deep.classify('https://groupe-exemple.fr/').verdict).toBe('unknown');
     expect(deep.classify('https://ameli.fr/').verdict).toBe('official');
+  });
+  it('a blocked host is lookalike even under gouv.fr', () => {
+    const e = createEngine(testList, { blockedDomains: ['ameli.gouv.fr'] });
+    expect(e.classify('https://ameli.gouv.fr/').verdict).toBe('lookalike');
+    expect(e.classify('https://ameli.gouv.fr/').reasons).toContain('blocked');
   });
   it('blockedDomains are lookalike', () => {
     expect(managed.classify('https://x.bad.example.org/').verdict).toBe('lookalike');
