@@ -1,4 +1,4 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, GENERIC_WORDS, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
@@ -137,7 +137,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       found.brand ??= possessive;
       return;
     }
-    scanDigitWrapped(piece, index, found);
+    if (!gluedToOrdinaryWords(piece, index, found)) scanDigitWrapped(piece, index, found);
     return;
   }
 
@@ -185,7 +185,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     if (glued) {
       found.brand ??= glued;
       found.keyword = true;
-    } else scanDigitWrapped(piece, index, found);
+    } else if (!gluedToOrdinaryWords(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
 }
 
@@ -246,10 +246,22 @@ export function afterPossessive(piece: string, index: EngineIndex): Brand | null
 
 /** A piece made of a brand (4+ characters) and lure words glued before or after it. */
 export function splitGlued(piece: string, index: EngineIndex): Brand | null {
+  return gluedBrand(piece, index, isKeywordSequence)?.brand ?? null;
+}
+
+interface Glued {
+  brand: Brand;
+  /** What `restOf` said of the rest of the piece (never 0). */
+  rest: number;
+}
+
+/**
+ * A piece made of a brand (4+ characters) and other words glued before or after it, where `restOf`
+ * gives the rest of the piece a nonzero score; the longest brand first, at one length the head before the tail.
+ */
+function gluedBrand(piece: string, index: EngineIndex, restOf: (rest: string, index: EngineIndex) => number | boolean): Glued | null {
   const n = piece.length;
   if (n < MIN_STANDALONE_BRAND_LENGTH + 2) return null;
-  // Brands of 4+ characters the piece may start or end with, longest first; at one length the head is
-  // tried before the tail.
   const heads = index.gluedBrandHeads.get(edge3Index(piece.charCodeAt(0), piece.charCodeAt(1), piece.charCodeAt(2)));
   const tails = index.gluedBrandTails.get(edge3Index(piece.charCodeAt(n - 3), piece.charCodeAt(n - 2), piece.charCodeAt(n - 1)));
   if (!heads && !tails) return null;
@@ -258,15 +270,52 @@ export function splitGlued(piece: string, index: EngineIndex): Brand | null {
   for (let h = 0, t = 0; h < nh || t < nt; ) {
     const headLength = h < nh ? heads![h]!.key.length : -1;
     const tailLength = t < nt ? tails![t]!.key.length : -1;
-    if (headLength >= tailLength) {
-      const { key, brand } = heads![h++]!;
-      if (key.length < n && piece.startsWith(key) && isKeywordSequence(piece.slice(key.length), index)) return brand;
-    } else {
-      const { key, brand } = tails![t++]!;
-      if (key.length < n && piece.endsWith(key) && isKeywordSequence(piece.slice(0, n - key.length), index)) return brand;
-    }
+    const fromHead = headLength >= tailLength;
+    const { key, brand } = fromHead ? heads![h++]! : tails![t++]!;
+    if (key.length >= n || !(fromHead ? piece.startsWith(key) : piece.endsWith(key))) continue;
+    const rest = +restOf(fromHead ? piece.slice(key.length) : piece.slice(0, n - key.length), index);
+    if (rest) return { brand, rest };
   }
   return null;
+}
+
+const ORDINARY_ONLY = 1;
+const WITH_LURE_WORD = 2;
+
+/**
+ * Whether `s` is ordinary words (GENERIC_WORDS) and lure words glued together: 0 if not, else
+ * WITH_LURE_WORD when a lure word is among them, ORDINARY_ONLY when not. So "amelifrance" is the glued
+ * spelling of "ameli-france" (a brand token), and "amelifranceinfo" that of "ameli-france-info".
+ */
+function wordSequence(s: string, index: EngineIndex, depth = 0): number {
+  const whole = wordScore(s, index);
+  if (whole === WITH_LURE_WORD || depth >= 3) return whole;
+  let best = whole;
+  for (let len = s.length - 2; len >= 2 && best !== WITH_LURE_WORD; len--) {
+    if (!ORDINARY_LENGTHS[len] && (index.keyLengths[len]! & KEY_KEYWORD) === 0) continue; // no word that long: no slice
+    const head = wordScore(s.slice(0, len), index);
+    if (!head) continue;
+    const after = wordSequence(s.slice(len), index, depth + 1);
+    if (after) best = Math.max(best, head, after);
+  }
+  return best;
+}
+
+const ORDINARY_LENGTHS = new Uint8Array(256);
+for (const w of GENERIC_WORDS) ORDINARY_LENGTHS[Math.min(w.length, 255)] = 1;
+
+/** A lure word (some ordinary words are lure words too: info, sante), an ordinary word, or 0. */
+function wordScore(word: string, index: EngineIndex): number {
+  return isKeyword(word, index) ? WITH_LURE_WORD : GENERIC_WORDS.has(word) ? ORDINARY_ONLY : 0;
+}
+
+/** Marks a brand glued to ordinary words (and maybe lure words): "amelifrance", "groupeameli". */
+function gluedToOrdinaryWords(piece: string, index: EngineIndex, found: Found): boolean {
+  const glued = gluedBrand(piece, index, wordSequence);
+  if (!glued) return false;
+  found.brand ??= glued.brand;
+  if (glued.rest === WITH_LURE_WORD) found.keyword = true;
+  return true;
 }
 
 /** Whether `s` is one or more lure words glued together ("moncompte", "espaceclient"). */

@@ -254,6 +254,18 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://monaco.fr/', 'unknown', null],
     ['https://mondial.fr/', 'unknown', null],
     ['https://ameli2024.com/', 'suspicious', 'ameli.fr', 'brand-token'],
+    // Glued to ordinary words, as ameli-france is hyphenated: still the brand's name…
+    ['https://amelifrance.net/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://groupeameli.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://mgenfrance.com/', 'suspicious', 'mgen.fr', 'brand-token'],
+    // …a combination when a lure word is among them…
+    ['https://amelifranceinfo.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://franceremboursementameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // …and nothing when the brand's letters run into a word, for a given name, or abroad.
+    ['https://camelfrance.fr/', 'unknown', null],
+    ['https://amelioration.fr/', 'unknown', null],
+    ['https://alanfrance.fr/', 'unknown', null],
+    ['https://amelifrance.de/', 'unknown', null],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
     ['https://maif.netlify.app/', 'suspicious', 'maif.fr', 'free-hosting'], // not a typo of a longer brand
