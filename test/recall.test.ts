@@ -216,3 +216,27 @@ describe('engine recall on the generated corpus (bundled list)', () => {
     expect(totalRow(rows).official).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Lure words of the documented campaigns (research/context.md §b): in the bundled list, so a brand
+// next to one of them is a combination, hyphenated or glued.
+
+describe('lure words of the documented campaigns make a combination (bundled list)', () => {
+  const engine = createEngine(defaultList);
+  it.each([
+    ['https://ameli-frais.com/', 'ameli.fr'], // "frais" of the carte Vitale delivery
+    ['https://ameli-livraison.com/', 'ameli.fr'],
+    ['https://carte-vitale-expiration.com/', 'ameli.fr'],
+    ['https://ameli-refund.com/', 'ameli.fr'],
+    ['https://amelirembourse.com/', 'ameli.fr'], // "vous avez été remboursé"
+    ['https://ameli-verif.com/', 'ameli.fr'],
+    ['https://ameli-sms.com/', 'ameli.fr'],
+    ['https://ameli-virement.com/', 'ameli.fr'],
+    ['https://mgen-indemnite.fr/', 'mgen.fr'],
+  ])('%s → lookalike of %s', (url, target) => {
+    const v = engine.classify(url);
+    expect(v.verdict).toBe('lookalike');
+    expect(v.target).toBe(target);
+    expect(v.reasons).toContain('combosquat');
+  });
+});
