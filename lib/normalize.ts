@@ -96,6 +96,9 @@ function hostFromInput(input: string): { host: string } | { invalid: string; hos
   if (/[\u0000-\u001f\u007f]/.test(input)) return { invalid: 'control characters' };
 
   let candidate = input;
+  // A blob: URL belongs to the page that made it: "blob:https://evil.example/uuid" is evil.example's
+  // (how a kit serves a whole page from script). Judged as that origin.
+  if (/^blob:/i.test(candidate) && WEB_SCHEME.test(candidate.slice(5))) candidate = candidate.slice(5);
   if (!WEB_SCHEME.test(candidate)) {
     const scheme = ANY_SCHEME.exec(candidate);
     // "localhost:8080" and "ameli.fr:443" parse as a scheme; a real scheme has no dot and is not all digits after ':'.

@@ -50,10 +50,18 @@ describe('normalizeUrl', () => {
     }
   });
 
-  it.each(['about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
+  it.each(['about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:null/1', 'blob:ameli.fr/1', 'blob:blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
     '%j is invalid',
     (input) => expect(normalizeUrl(input).kind).toBe('invalid'),
   );
+
+  it.each([
+    ['blob:https://ameli-remboursement.com/4f1c-9a2e', 'ameli-remboursement.com'],
+    ['BLOB:http://www.ameli.fr/x', 'www.ameli.fr'],
+  ])('a blob: URL (%s) is judged as the origin that made it', (input, host) => {
+    const n = normalizeUrl(input);
+    expect(n.kind === 'host' && n.host).toBe(host);
+  });
 
   it('fast path and full URL parser agree on the host', () => {
     const samples = ['https://www.ameli.fr/', 'http://a-b.c-d.fr:80/x', 'https://ameli.fr.', 'https://x1.y2.com?q', 'https://face.be/', 'https://cafe.fr#x'];
