@@ -23,7 +23,7 @@ export const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I
  * whose words hold none of them asks for nothing we guard. Word starts only: "pommes" is not "mm",
  * "accueil" is not "cc".
  */
-export const WORD_STEMS = ['nir', 'nss', 'ss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'naiss', 'birth', 'dob', 'bday'];
+export const WORD_STEMS = ['nir', 'nss', 'ss', 'secu', 'insee', 'assur', 'immatric', 'vital', 'identif', 'cart', 'card', 'cc', 'cb', 'exp', 'validit', 'mm', 'cv', 'csc', 'crypt', 'iban', 'rib', 'passe', 'passw', 'mdp', 'pwd', 'naiss', 'birth', 'dob', 'bday'];
 export const BORN_ON = [' ne le ', ' nee le ', ' ne e le ', ' nee e le '];
 
 /** Whether a word of `words` (folded, lib/text-fold.ts) starts with `prefix`. */

@@ -44,7 +44,7 @@ const HIGH_VALUE: ReadonlySet<SensitiveKind> = new Set(['nir', 'card-number', 'c
 // Field descriptors are normalised (lower case, no accents, punctuation → space), so "N° de sécu" is
 // "n de secu" and "numSecu" is "num secu". Whole words only.
 const NIR_STRONG =
-  /\b(?:nir|nss|securite sociale|secu|numero insee|n insee|assure social|numero d assure social|n d immatriculation securite|numero (?:de )?(?:la )?carte vitale|n (?:de )?carte vitale|(?:n|no|num|numero) (?:de )?ss)\b/;
+  /\b(?:nir|nss|securite sociale|secu|numero insee|n insee|assure social|numero d assure social|n d immatriculation securite|numero (?:de )?(?:la )?carte vitale|n (?:de )?carte vitale|(?:n|no|num|numero) (?:de )?ss|social security)\b/;
 const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|immatriculation|identifiant)\b/;
 const CARD_NUMBER =
   /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;
@@ -52,12 +52,14 @@ const CARD_NOT = /\b(?:vitale|tiers payant|adherent|fidelite|cadeau|gift|identit
 const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|date de validite|mm (?:aa|yy|aaaa))\b/;
 const CARD_CVV = /\b(?:cv[vc]2?|csc|cryptogramme|code de securite|security code)\b/;
 const IBAN = /\b(?:iban|rib|bic iban)\b/;
+// A password field a kit left as plain text (masked by CSS, or not at all).
+const PASSWORD = /\b(?:mot de passe|mdp|password|passwd|pwd)\b/;
 // Place / country / name of birth are not the date.
 const BIRTH_NOT = /\b(?:lieu|pays|ville|departement|commune|nom) de naissance\b/;
 const BIRTH = /\b(?:naissance|nee? le|ne e le|birth(?:day|date)?|dob|bday)\b/;
 
 /** Every field keyword pattern (tests check that lib/page-fields.ts lets nothing they match go). */
-export const FIELD_KEYWORD_PATTERNS: readonly RegExp[] = [NIR_STRONG, NIR_WEAK, CARD_NUMBER, CARD_EXPIRY, CARD_CVV, IBAN, BIRTH];
+export const FIELD_KEYWORD_PATTERNS: readonly RegExp[] = [NIR_STRONG, NIR_WEAK, CARD_NUMBER, CARD_EXPIRY, CARD_CVV, IBAN, PASSWORD, BIRTH];
 
 const LURE =
   /\b(?:rembours\w*|renouvel\w*|frais|mise a jour|mettre a jour|expir\w*|suspen\w*|indemnisation|regularis\w*|verifi\w*|confirm\w*|(?:re)?activ(?:er|ation)|command(?:e|er)|nouvelle carte|livraison|(?:de)?bloque\w*|dossier|paiement|payer)\b/;
@@ -97,6 +99,7 @@ export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
     else if (CARD_CVV.test(d)) kinds.add('card-cvv');
   }
   if (IBAN.test(d) || ibanPlaceholder) kinds.add('iban');
+  if (PASSWORD.test(d)) kinds.add('password');
   if (BIRTH.test(d) && !BIRTH_NOT.test(d)) kinds.add('birth-date');
   return KIND_ORDER.filter((k) => kinds.has(k));
 }

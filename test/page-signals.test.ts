@@ -140,6 +140,12 @@ describe('fieldSensitiveKinds', () => {
     ['<input data-t name="iban">', ['iban']],
     ['<input data-t placeholder="FR76 1234 ...">', ['iban']],
     ['<input data-t type=password>', ['password']],
+    ['<label for=a>Mot de passe</label><input id=a data-t>', ['password']], // left as text by the kit
+    ['<input data-t name="pwd">', ['password']],
+    ['<label>Passeport<input data-t></label>', []],
+    ['<label>Passer la commande<input data-t></label>', []],
+    ['<label>Social security number<input data-t></label>', ['nir']],
+    ['<label>Security question<input data-t></label>', []],
     ['<input data-t autocomplete="bday">', ['birth-date']],
     ['<label>Date de naissance<input data-t type=date></label>', ['birth-date']],
     ['<label>Lieu de naissance<input data-t></label>', []],
