@@ -73,6 +73,43 @@ describe('page guard (every page)', () => {
     expect(frameSlot(win).shadowRoots).toEqual([plain, root]);
   });
 
+  it("hears the submits of a shadow root's form once a field of it was focused (submit events stay inside)", async () => {
+    const win = page('<h1>Mon compte</h1><div id=host></div>');
+    stops.push(relaySubmits(win), watchForSensitiveFields({ win, requestUi: async () => true, throttleMs: 10 }));
+    const submit = vi.fn();
+    frameSlot(win).handlers = { submit, click: () => {}, input: () => {} };
+    const root = win.document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<form id=f><label for=p>Mot de passe</label><input id=p type=password></form>';
+    const form = root.getElementById('f')!;
+    const G = win as unknown as typeof globalThis;
+    const fire = () => form.dispatchEvent(new G.Event('submit', { bubbles: true, cancelable: true }));
+    fire();
+    expect(submit).not.toHaveBeenCalled(); // the window never hears it
+    root.getElementById('p')!.dispatchEvent(new G.FocusEvent('focusin', { bubbles: true, composed: true }));
+    root.getElementById('p')!.dispatchEvent(new G.FocusEvent('focusin', { bubbles: true, composed: true }));
+    fire();
+    expect(submit).toHaveBeenCalledTimes(1); // once: focusing again adds no second listener
+    expect((submit.mock.calls[0]![0] as Event).target).toBe(form);
+  });
+
+  it('a page focusing decoy web components first cannot keep the real one from being checked', async () => {
+    const win = page('<h1>Mon compte</h1>' + '<div class=decoy></div>'.repeat(12) + '<div id=host></div>');
+    const requestUi = vi.fn(async () => true);
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+    const G = win as unknown as typeof globalThis;
+    const focus = (el: Element) => el.dispatchEvent(new G.FocusEvent('focusin', { bubbles: true, composed: true }));
+    for (const d of win.document.querySelectorAll('.decoy')) {
+      const r = d.attachShadow({ mode: 'open' });
+      r.innerHTML = '<input name=q>';
+      focus(r.querySelector('input')!);
+    }
+    const root = win.document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<label for=n>Numéro de sécurité sociale</label><input id=n>';
+    focus(root.getElementById('n')!);
+    expect(requestUi).toHaveBeenCalledTimes(1);
+    expect(frameSlot(win).shadowRoots!.length).toBeLessThanOrEqual(8);
+  });
+
   it('asks for the page UI once when a field may be sensitive, now or added later', async () => {
     const now = page(NIR_FORM);
     const r1 = vi.fn(async () => true);

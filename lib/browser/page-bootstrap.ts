@@ -11,7 +11,8 @@ import { frameSlot } from './page-bridge';
  * - once the document is parsed, and for five minutes after (throttled MutationObserver),
  *   `watchForSensitiveFields` checks whether any field may ask for a NIR, card, IBAN, password or
  *   birth date (lib/field-xpath.ts, then lib/page-fields.ts; no regular expression); a field inside
- *   the page's own open shadow root (a web component) is checked when it gets the focus.
+ *   the page's own open shadow root (a web component) is checked when it gets the focus, and from
+ *   then on its submits reach the form guard too.
  * Neither touches an extension API nor sends anything until such a field shows up; then the page UI
  * is asked for and takes over (verdict, brand analysis, warnings). A flagged address does not wait
  * for that: the background injects the page UI as soon as the frame commits.
@@ -88,12 +89,21 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   }
   // Fields inside a page's own open shadow root (a web component) are out of reach of the document's
   // queries; focusing one is how they show up: focus events leave the shadow root, retargeted to its host.
+  const relayed = new WeakSet<ShadowRoot>();
   const onFocus = (e: Event) => {
     const root = (e.composedPath()[0] as Node | undefined)?.getRootNode?.() as ShadowRoot | undefined;
     if (!root || !root.host) return;
     const roots = (slot.shadowRoots ??= []);
-    if (roots.includes(root) || roots.length >= MAX_SHADOW_ROOTS) return;
+    if (roots.includes(root)) return;
+    // The latest few: a page that focuses decoy components first cannot push the real one out.
+    if (roots.length >= MAX_SHADOW_ROOTS) roots.shift();
     roots.push(root);
+    // Submit events do not leave a shadow root (not composed): an Enter in its form, or the page's
+    // own requestSubmit(), is only heard there. Clicks and typing do leave it.
+    if (slot.listening && !relayed.has(root)) {
+      relayed.add(root);
+      root.addEventListener('submit', (ev) => slot.handlers?.submit(ev), true);
+    }
     if (slot.onShadowRoot) slot.onShadowRoot();
     else check();
   };

@@ -280,6 +280,21 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('the same web-component form sent by its own script (a submit that never leaves its shadow root) is stopped too', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await p.fill('login-box #nir', '1234'); // not a valid NIR: no warning opens while typing
+    // Enter in a field sends a click to the form's button, which is held; a kit's script (a "Valider"
+    // that is a plain div, or Enter in a form without a button) submits without any click.
+    await p.evaluate(() => document.querySelector('login-box')!.shadowRoot!.querySelector('form')!.requestSubmit());
+    await p.press('login-box #nir', 'Enter');
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
+    expect(p.url()).toBe(url('ameli-dupont.fr', '/'));
+    await p.close();
+  });
+
   it('an impersonating kit on a neutral address whose form is a web component: the banner comes when a field is focused', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('portail-adherents.example', '/'));
