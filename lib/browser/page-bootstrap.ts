@@ -91,8 +91,12 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   // queries; focusing one is how they show up: focus events leave the shadow root, retargeted to its host.
   const relayed = new WeakSet<ShadowRoot>();
   const onFocus = (e: Event) => {
-    const root = (e.composedPath()[0] as Node | undefined)?.getRootNode?.() as ShadowRoot | undefined;
-    if (!root || !root.host) return;
+    const first = e.composedPath()[0] as Element | undefined;
+    let root = first?.getRootNode?.() as ShadowRoot | undefined;
+    // A closed shadow root hides its nodes from us: a focus inside it reaches us as its host.
+    const closed = !root?.host;
+    if (closed) root = first ? (closedShadowRootOf(first) ?? undefined) : undefined;
+    if (!root) return;
     const roots = (slot.shadowRoots ??= []);
     if (roots.includes(root)) return;
     // The latest few: a page that focuses decoy components first cannot push the real one out.
@@ -103,6 +107,11 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     if (slot.listening && !relayed.has(root)) {
       relayed.add(root);
       root.addEventListener('submit', (ev) => slot.handlers?.submit(ev), true);
+      // Nor do clicks and typing show their real target outside a closed root.
+      if (closed) {
+        root.addEventListener('click', (ev) => slot.handlers?.click(ev), true);
+        root.addEventListener('input', (ev) => slot.handlers?.input(ev), true);
+      }
     }
     if (slot.onShadowRoot) slot.onShadowRoot();
     else check();
@@ -114,4 +123,25 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     win.removeEventListener('focusin', onFocus, true);
     stop();
   };
+}
+
+interface ClosedRootApi {
+  dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };
+}
+
+/**
+ * The closed shadow root of a custom element (`<login-box>`), which only extensions may open: Firefox
+ * gives content scripts `element.openOrClosedShadowRoot`, Chrome `chrome.dom.openOrClosedShadowRoot`.
+ * Asked only for custom elements, so a focus on an ordinary field touches no extension API.
+ */
+function closedShadowRootOf(el: Element): ShadowRoot | null {
+  if (!el.tagName || !el.tagName.includes('-') || el.shadowRoot) return null;
+  try {
+    const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+    if (own !== undefined) return own;
+    const g = globalThis as unknown as { browser?: ClosedRootApi; chrome?: ClosedRootApi };
+    return (g.chrome?.dom ?? g.browser?.dom)?.openOrClosedShadowRoot?.(el) ?? null;
+  } catch {
+    return null; // extension gone, or an API that refuses: the form stays as unread as before
+  }
 }

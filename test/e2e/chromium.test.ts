@@ -307,6 +307,31 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
+    const p = await b.context.newPage();
+    const bannerShown = () => p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
+    type KitWindow = Window & { kitRoot: ShadowRoot };
+    const focusField = () => p.evaluate(() => ((window as unknown as KitWindow).kitRoot.getElementById('nir') as HTMLInputElement).focus());
+    // On a neutral address: found at the first focus, then escalated.
+    await gotoAndSettle(p, url('portail-adherents.example', '/?mode=closed'));
+    expect(await p.evaluate(() => document.querySelector('login-box')!.shadowRoot)).toBeNull();
+    await p.waitForTimeout(700);
+    expect(await bannerShown()).toBe(false);
+    await focusField();
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await expectEscalated('portail-adherents.example');
+    // On a flagged address: a submit by the kit's script is held, and so is a click on its button.
+    await gotoAndSettle(p, url('ameli-dupont.fr', '/?mode=closed'));
+    await focusField();
+    await p.keyboard.type('1234');
+    await p.evaluate(() => (window as unknown as KitWindow).kitRoot.querySelector('form')!.requestSubmit());
+    await p.evaluate(() => ((window as unknown as KitWindow).kitRoot.getElementById('go') as HTMLButtonElement).click());
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
+    expect(p.url()).toBe(url('ameli-dupont.fr', '/?mode=closed'));
+    await p.close();
+  });
+
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));

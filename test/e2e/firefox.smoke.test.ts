@@ -118,6 +118,15 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await p.close();
   });
 
+  it('a kit whose form is in a closed shadow root gets the banner at the first focus into it', async () => {
+    const p = await open(url('portail-adherents.example', '/?mode=closed'));
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')))).toBe(false);
+    await p.evaluate(() => ((window as unknown as { kitRoot: ShadowRoot }).kitRoot.getElementById('nir') as HTMLInputElement).focus());
+    expect(await bannerShown(p)).toBe(true);
+    await p.close();
+  });
+
   it('the official site and an ordinary site are left alone', async () => {
     for (const host of ['www.ameli.fr', 'recettes.example']) {
       const p = await open(url(host));
