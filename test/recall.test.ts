@@ -233,6 +233,7 @@ describe('lure words of the documented campaigns make a combination (bundled lis
     ['https://ameli-sms.com/', 'ameli.fr'],
     ['https://ameli-virement.com/', 'ameli.fr'],
     ['https://mgen-indemnite.fr/', 'mgen.fr'],
+    ['https://c4f-connexion.com/', 'caf.fr'], // a three-letter brand with a digit for a letter, and a lure word
   ])('%s → lookalike of %s', (url, target) => {
     const v = engine.classify(url);
     expect(v.verdict).toBe('lookalike');

@@ -137,7 +137,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       found.brand ??= possessive;
       return;
     }
-    if (!gluedToOrdinaryWords(piece, index, found)) scanDigitWrapped(piece, index, found);
+    if (!gluedToOrdinaryWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
     return;
   }
 
@@ -185,7 +185,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     if (glued) {
       found.brand ??= glued;
       found.keyword = true;
-    } else if (!gluedToOrdinaryWords(piece, index, found)) scanDigitWrapped(piece, index, found);
+    } else if (!gluedToOrdinaryWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
 }
 
@@ -214,6 +214,48 @@ function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void
       found.keyword = true;
     }
   }
+}
+
+/**
+ * A brand or a lure word written with digits for some of its letters ("m4if", "mg3n", "rembour5ement"):
+ * the skeleton already reads 0 and 1; here 3, 4, 5 and 7 are read as e, a, s and t where they stand
+ * alone between letters (not in a number: "365", "2024"). Marks what the reading spells.
+ */
+function scanLeet(piece: string, index: EngineIndex, found: Found): boolean {
+  const read = leetReading(piece);
+  if (read === null) return false;
+  const brands = brandsSpelled(read, index);
+  if (brands) found.brand ??= brands[0]!;
+  else if (isKeyword(read, index)) found.keyword = true;
+  else {
+    const glued = splitGlued(read, index);
+    if (!glued) return false;
+    found.brand ??= glued;
+    found.keyword = true;
+  }
+  return true;
+}
+
+const LEET: Record<string, string> = { '3': 'e', '4': 'a', '5': 's', '7': 't' };
+
+/** `s` with its lone 3, 4, 5 and 7 next to a letter read as letters; null when it has none. */
+export function leetReading(s: string): string | null {
+  let out: string | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const letter = LEET[s[i]!];
+    if (letter === undefined || !isLoneDigitByLetter(s, i)) continue;
+    out = (out ?? s).slice(0, i) + letter + (out ?? s).slice(i + 1);
+  }
+  return out;
+}
+
+const isLetter = (c: number) => c >= 97 && c <= 122;
+
+/** Whether the digit at `i` touches a letter and no other digit (the ends of `s` count as neither). */
+export function isLoneDigitByLetter(s: string, i: number): boolean {
+  const before = i > 0 ? s.charCodeAt(i - 1) : 0;
+  const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+  return !isDigit(before) && !isDigit(after) && (isLetter(before) || isLetter(after));
 }
 
 function isFree(used: Uint8Array, from: number, size: number): boolean {

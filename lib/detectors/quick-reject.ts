@@ -6,6 +6,7 @@ import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '.
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
 import { brandsSpelled } from './windows';
+import { isLoneDigitByLetter } from './combosquat';
 
 /**
  * Almost all of the web has nothing to do with the list. For an ASCII host (no IDN), this answers
@@ -39,6 +40,8 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
   // the other readings of "1" and "rnn". The typo detectors read the name as spelled (accents folded,
   // not rn→m). Questions that catch most lookalikes at once (a brand spelled out, a piece shaped like a
   // brand) come before the costlier typo-candidate searches.
+  // Digits written for letters (m4if, mg3n): combosquat reads them, the filters below do not.
+  if (hasLeetDigit(host, host.length - suffixLength - 1)) return false;
   const flatSld = withoutHyphens(sld);
   const skeletonSld = isPlain ? sld : skeletonOf(sld);
   if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
@@ -173,6 +176,15 @@ function mayHoldMisspeltBrand(sld: string, index: EngineIndex): boolean {
       };
       if (mayBeTypoOf(len, charAt, index) && mayHaveTypoCandidate(withoutHyphens(sld.slice(start, i)), index)) return true;
     }
+  }
+  return false;
+}
+
+/** Whether host[0, to) holds a 3, 4, 5 or 7 standing alone next to a letter (see combosquat.ts leetReading). */
+function hasLeetDigit(host: string, to: number): boolean {
+  for (let i = 0; i < to; i++) {
+    const c = host.charCodeAt(i);
+    if ((c === 51 || c === 52 || c === 53 || c === 55) && isLoneDigitByLetter(host, i)) return true;
   }
   return false;
 }

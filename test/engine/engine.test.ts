@@ -134,9 +134,17 @@ describe('typo false-positive exclusions', () => {
     ['https://4meli.fr/', 'lookalike', 'ameli.fr', 'typo'],
     ['https://m4cif.fr/', 'lookalike', 'macif.fr', 'typo'],
     ['https://4meli-connexion.com/', 'lookalike', 'ameli.fr', 'combosquat'],
-    // …an arbitrary digit is not, and short brands never get edit distance.
+    // …an arbitrary digit is not, and short brands never get edit distance: a digit there is only
+    // read as its letter (3, 4, 5, 7 standing alone between letters), a disguise, not a slip.
     ['https://am8li.fr/', 'unknown', null],
-    ['https://m4if.fr/', 'unknown', null],
+    ['https://m4if.fr/', 'suspicious', 'maif.fr', 'brand-token'],
+    ['https://m4if-connexion.com/', 'lookalike', 'maif.fr', 'combosquat'],
+    ['https://mg3n-remboursement.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
+    ['https://c4f.fr/', 'unknown', null], // three letters: with a lure word only (caf is not on the test list)
+    ['https://ameli-rembour5ement.com/', 'lookalike', 'ameli.fr', 'combosquat'], // the lure word disguised
+    ['https://maif365.fr/', 'suspicious', 'maif.fr', 'brand-token'], // a number, not a letter: the brand is plain
+    ['https://web3-connexion.com/', 'unknown', null],
+    ['https://pl4n3t.com/', 'unknown', null],
   ]);
 });
 
