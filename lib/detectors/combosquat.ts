@@ -126,18 +126,13 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       found.keyword = true;
       return;
     }
-    const glued = splitGlued(piece, index);
-    if (glued) {
-      found.brand ??= glued;
-      found.keyword = true;
-      return;
-    }
+    if (gluedWithWords(piece, index, found)) return;
     const possessive = afterPossessive(piece, index);
     if (possessive) {
       found.brand ??= possessive;
       return;
     }
-    if (!gluedToOrdinaryWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
+    if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
     return;
   }
 
@@ -181,11 +176,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   for (let i = start; i < end; i++) {
     if (used[i - start]) continue;
     const piece = tokens[i]!.skel;
-    const glued = splitGlued(piece, index);
-    if (glued) {
-      found.brand ??= glued;
-      found.keyword = true;
-    } else if (!gluedToOrdinaryWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
+    if (!gluedWithWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
 }
 
@@ -236,15 +227,18 @@ function scanLeet(piece: string, index: EngineIndex, found: Found): boolean {
   return true;
 }
 
-const LEET: Record<string, string> = { '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** The letter a digit 3, 4, 5 or 7 stands for, or 0. */
+function leetLetter(c: number): number {
+  return c === 51 ? 101 : c === 52 ? 97 : c === 53 ? 115 : c === 55 ? 116 : 0;
+}
 
 /** `s` with its lone 3, 4, 5 and 7 next to a letter read as letters; null when it has none. */
 export function leetReading(s: string): string | null {
   let out: string | null = null;
   for (let i = 0; i < s.length; i++) {
-    const letter = LEET[s[i]!];
-    if (letter === undefined || !isLoneDigitByLetter(s, i)) continue;
-    out = (out ?? s).slice(0, i) + letter + (out ?? s).slice(i + 1);
+    const letter = leetLetter(s.charCodeAt(i));
+    if (letter === 0 || !isLoneDigitByLetter(s, i)) continue;
+    out = (out ?? s).slice(0, i) + String.fromCharCode(letter) + (out ?? s).slice(i + 1);
   }
   return out;
 }
@@ -299,9 +293,10 @@ interface Glued {
 
 /**
  * A piece made of a brand (4+ characters) and other words glued before or after it, where `restOf`
- * gives the rest of the piece a nonzero score; the longest brand first, at one length the head before the tail.
+ * scores the rest of the piece: the first (longest brand first, at one length the head before the
+ * tail) scoring `enough`, else the first scoring anything.
  */
-function gluedBrand(piece: string, index: EngineIndex, restOf: (rest: string, index: EngineIndex) => number | boolean): Glued | null {
+function gluedBrand(piece: string, index: EngineIndex, restOf: (rest: string, index: EngineIndex) => number | boolean, enough = 1): Glued | null {
   const n = piece.length;
   if (n < MIN_STANDALONE_BRAND_LENGTH + 2) return null;
   const heads = index.gluedBrandHeads.get(edge3Index(piece.charCodeAt(0), piece.charCodeAt(1), piece.charCodeAt(2)));
@@ -309,6 +304,7 @@ function gluedBrand(piece: string, index: EngineIndex, restOf: (rest: string, in
   if (!heads && !tails) return null;
   const nh = heads ? heads.length : 0;
   const nt = tails ? tails.length : 0;
+  let fallback: Glued | null = null;
   for (let h = 0, t = 0; h < nh || t < nt; ) {
     const headLength = h < nh ? heads![h]!.key.length : -1;
     const tailLength = t < nt ? tails![t]!.key.length : -1;
@@ -316,9 +312,10 @@ function gluedBrand(piece: string, index: EngineIndex, restOf: (rest: string, in
     const { key, brand } = fromHead ? heads![h++]! : tails![t++]!;
     if (key.length >= n || !(fromHead ? piece.startsWith(key) : piece.endsWith(key))) continue;
     const rest = +restOf(fromHead ? piece.slice(key.length) : piece.slice(0, n - key.length), index);
-    if (rest) return { brand, rest };
+    if (rest >= enough) return { brand, rest };
+    if (rest) fallback ??= { brand, rest };
   }
-  return null;
+  return fallback;
 }
 
 const ORDINARY_ONLY = 1;
@@ -351,9 +348,13 @@ function wordScore(word: string, index: EngineIndex): number {
   return isKeyword(word, index) ? WITH_LURE_WORD : GENERIC_WORDS.has(word) ? ORDINARY_ONLY : 0;
 }
 
-/** Marks a brand glued to ordinary words (and maybe lure words): "amelifrance", "groupeameli". */
-function gluedToOrdinaryWords(piece: string, index: EngineIndex, found: Found): boolean {
-  const glued = gluedBrand(piece, index, wordSequence);
+/**
+ * Marks a brand glued to lure words ("ameliremboursement", a combination) or to ordinary words
+ * ("amelifrance", a brand token; "amelifranceinfo", a combination again). The longest brand followed
+ * or preceded by a lure word wins, else the longest one with ordinary words only.
+ */
+function gluedWithWords(piece: string, index: EngineIndex, found: Found): boolean {
+  const glued = gluedBrand(piece, index, wordSequence, WITH_LURE_WORD);
   if (!glued) return false;
   found.brand ??= glued.brand;
   if (glued.rest === WITH_LURE_WORD) found.keyword = true;
