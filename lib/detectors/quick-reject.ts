@@ -18,7 +18,8 @@ import { isLoneDigitByLetter } from './combosquat';
  * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
  *   some such brand of a nearby length uses nearly the same letters (mayHaveTypoCandidate);
  * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
- *   first or last four letters of a brand (three for a piece of three, or a three-letter brand);
+ *   first or last four letters of a brand (three for a piece of three, or a three-letter brand), or
+ *   holds a digit combosquat may read as a letter;
  * - stacked typo: in a hyphenated name, some run of pieces passes the typo filters above.
  */
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
@@ -40,8 +41,6 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
   // the other readings of "1" and "rnn". The typo detectors read the name as spelled (accents folded,
   // not rn→m). Questions that catch most lookalikes at once (a brand spelled out, a piece shaped like a
   // brand) come before the costlier typo-candidate searches.
-  // Digits written for letters (m4if, mg3n): combosquat reads them, the filters below do not.
-  if (hasLeetDigit(host, host.length - suffixLength - 1)) return false;
   const flatSld = withoutHyphens(sld);
   const skeletonSld = isPlain ? sld : skeletonOf(sld);
   if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
@@ -126,7 +125,11 @@ function somePieceLikeBrand(host: string, to: number, index: EngineIndex): boole
   const end = to < 0 ? host.length : to;
   for (let start = 0, i = 0; i <= end; i++) {
     const c = i < end ? host.charCodeAt(i) : 46;
-    if (c !== 46 && c !== 45) continue;
+    if (c !== 46 && c !== 45) {
+      // A digit written for a letter (m4if): the piece may be a brand read so (combosquat.ts leetReading).
+      if (c >= 51 && c <= 55 && c !== 54 && isLoneDigitByLetter(host, i)) return true;
+      continue;
+    }
     const length = i - start;
     if (length < 3) return true;
     // A brand window starts at a piece's start and ends at a piece's end: a piece of four or more
@@ -180,11 +183,3 @@ function mayHoldMisspeltBrand(sld: string, index: EngineIndex): boolean {
   return false;
 }
 
-/** Whether host[0, to) holds a 3, 4, 5 or 7 standing alone next to a letter (see combosquat.ts leetReading). */
-function hasLeetDigit(host: string, to: number): boolean {
-  for (let i = 0; i < to; i++) {
-    const c = host.charCodeAt(i);
-    if ((c === 51 || c === 52 || c === 53 || c === 55) && isLoneDigitByLetter(host, i)) return true;
-  }
-  return false;
-}
