@@ -6,8 +6,9 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
  * The in-page warning of the content script: a banner at the top of the page and a modal dialog
  * for held submits / typed numbers. One closed shadow root (page scripts cannot reach our nodes),
  * every string set with textContent (page text is never parsed as HTML), styles inside the shadow
- * root, host pinned with !important (a shadow :host !important beats the page's own rules), and the
- * host put back if the page removes it. Our buttons act on trusted (user) events only.
+ * root, host pinned with !important (a shadow :host !important beats the page's own rules), the
+ * host put back if the page removes it, and, while the dialog is open, in the browser's top layer
+ * (above anything the page lays over the window). Our buttons act on trusted (user) events only.
  */
 
 export interface AlertSubject {
@@ -68,6 +69,7 @@ export class PageAlert {
   private proceeded = false;
   private dialog: { kind: DialogKind; allowProceed: boolean; onCancel: () => void; onProceed: () => void } | null = null;
   private returnFocus: Element | null = null;
+  private keepOnTop: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -92,11 +94,60 @@ export class PageAlert {
     this.ui.mount();
     // Put the host back if the page removes it (or rewrites <html>'s children).
     this.watcher = new MutationObserver(() => {
-      if (this.ui && !this.ui.shadowHost.isConnected && document.documentElement) this.ui.mount();
+      if (this.ui && !this.ui.shadowHost.isConnected && document.documentElement) {
+        this.ui.mount();
+        this.syncTopLayer();
+      }
     });
     this.watcher.observe(document, { childList: true, subtree: false });
     this.watcher.observe(document.documentElement, { childList: true });
-    this.ctx.onInvalidated(() => this.watcher?.disconnect());
+    // A page script may close the popover (hidePopover works on any element): back on top at once.
+    this.ui.shadowHost.addEventListener('toggle', () => this.syncTopLayer());
+    this.ctx.onInvalidated(() => {
+      this.watcher?.disconnect();
+      if (this.keepOnTop !== null) clearInterval(this.keepOnTop);
+    });
+  }
+
+  /**
+   * While the dialog is open, our host is a popover shown in the browser's top layer: above every
+   * element of the page whatever its z-index (a sheet the page lays over the window at the highest
+   * z-index would otherwise hide the warning). Only a top-layer element shown later can be above it,
+   * so while the dialog is open we check twice a second that the middle of the window is ours, and
+   * show it again (last shown, topmost) if not. The banner alone stays in the page's flow.
+   */
+  private syncTopLayer(): void {
+    const host = this.ui?.shadowHost as HTMLElement | undefined;
+    if (!host || typeof host.showPopover !== 'function') return;
+    const open = this.dialog !== null && host.isConnected;
+    if (open) {
+      if (!host.matches(':popover-open')) {
+        host.setAttribute('popover', 'manual');
+        try {
+          host.showPopover();
+        } catch {
+          return; // not in a document that can show it: the dialog stays in the page's order
+        }
+      }
+      this.keepOnTop ??= setInterval(() => this.raiseIfCovered(), 500);
+      return;
+    }
+    if (this.keepOnTop !== null) {
+      clearInterval(this.keepOnTop);
+      this.keepOnTop = null;
+    }
+    if (host.hasAttribute('popover')) {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.removeAttribute('popover');
+    }
+  }
+
+  private raiseIfCovered(): void {
+    const host = this.ui?.shadowHost as HTMLElement | undefined;
+    if (!host || !this.dialog) return;
+    if (document.elementFromPoint(innerWidth / 2, innerHeight / 2) === host) return;
+    if (host.matches(':popover-open')) host.hidePopover(); // toggles back through syncTopLayer, on top
+    else this.syncTopLayer();
   }
 
   /** Shows (or updates) the banner. `proceeded`: the user chose to continue past the full-page warning. */
@@ -159,7 +210,7 @@ export class PageAlert {
     }
 
     const d = this.dialog;
-    if (!d) return;
+    if (!d) return this.syncTopLayer();
     const ov = el('div', 'o');
     const dlg = el('div', 'd');
     dlg.setAttribute('role', 'alertdialog');
@@ -203,6 +254,7 @@ export class PageAlert {
     });
     ov.append(dlg);
     root.append(ov);
+    this.syncTopLayer();
     cancel.focus();
   }
 }

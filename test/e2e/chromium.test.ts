@@ -332,6 +332,29 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('espace-hostile.example', '/login?cover'));
+    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await p.fill('#nir', '185057800608491'); // a valid NIR typed (the field takes 15 characters): the warning opens at once
+    await p.waitForTimeout(500);
+    const topmost = await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '');
+    await p.screenshot({ path: resolve(SHOTS, 'warning-over-cover.png') });
+    expect(topmost).toContain('-'); // our host, not the page's sheet
+    // The page closes our popover and shows a sheet of its own in the top layer: ours comes back on top.
+    await p.evaluate(() => {
+      (document.documentElement.firstElementChild as HTMLElement).hidePopover();
+      const own = document.createElement('div');
+      own.setAttribute('popover', 'manual');
+      own.style.cssText = 'inset:0;width:100vw;height:100vh;margin:0;background:#fff';
+      document.body.append(own);
+      own.showPopover();
+    });
+    await p.waitForTimeout(1200);
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '')).toContain('-');
+    await p.close();
+  });
+
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));

@@ -118,6 +118,15 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await p.close();
   });
 
+  it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
+    const p = await open(url('espace-hostile.example', '/ff-login?cover'));
+    expect(await bannerShown(p)).toBe(true);
+    await p.type('#nir', '185057800608491'); // a valid NIR typed: the warning opens at once
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '')).toContain('-');
+    await p.close();
+  });
+
   it('a kit whose form is in a closed shadow root gets the banner at the first focus into it', async () => {
     const p = await open(url('portail-adherents.example', '/?mode=closed'));
     await new Promise((r) => setTimeout(r, 700));
