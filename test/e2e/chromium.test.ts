@@ -61,6 +61,18 @@ async function expectEscalated(host: string): Promise<void> {
   await ext.close();
 }
 
+/** Whether our in-page UI's host (a custom element, first child of <html>) is in the page. Runs in the page. */
+const ourHostShown = () => [...document.documentElement.children].some((e) => e.tagName.includes('-'));
+const bannerShown = (p: Page) => p.evaluate(ourHostShown);
+const waitForBanner = (p: Page) => p.waitForFunction(ourHostShown, null, { timeout: 10_000 });
+
+/** After a moment, nothing was posted from `host` and the tab is still on `path` there. */
+async function expectNothingSent(p: Page, host: string, path: string): Promise<void> {
+  await p.waitForTimeout(1500);
+  expect(srv.submissions.filter((s) => s.host === host)).toEqual([]);
+  expect(p.url()).toBe(url(host, path));
+}
+
 async function gotoAndSettle(p: Page, u: string): Promise<void> {
   await p.goto(u, { waitUntil: 'load' }).catch(() => undefined); // a redirect to the warning page aborts the original load
   await p.waitForLoadState('load');
@@ -115,7 +127,7 @@ describe('Vigie Santé in Chromium', () => {
     expect(await p.title()).toBe('ameli - Remboursement en attente');
     // The page the user chose to visit is still guarded (its state pushed by the background as it
     // committed): the banner shows, and a filled NIR form is not sent without confirmation.
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await p.fill('input[name="nir"]', '1 85 05 78 006 084 36').catch(() => undefined);
     await p.click('button[type="submit"]', { timeout: 3000 }).catch(() => undefined);
     await p.waitForTimeout(1000);
@@ -256,9 +268,7 @@ describe('Vigie Santé in Chromium', () => {
     await p.waitForTimeout(300);
     await p.screenshot({ path: resolve(SHOTS, 'banner-typed.png'), fullPage: true });
     await p.click('#go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
-    await p.waitForTimeout(1500);
-    expect(srv.submissions.filter((s) => s.host === 'mon-espace-securise.com')).toEqual([]);
-    expect(p.url()).toBe(url('mon-espace-securise.com', '/login'));
+    await expectNothingSent(p, 'mon-espace-securise.com', '/login');
     await expectEscalated('mon-espace-securise.com');
     await p.close();
   });
@@ -267,7 +277,7 @@ describe('Vigie Santé in Chromium', () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
     expect(p.url()).toBe(url('ameli-dupont.fr', '/')); // suspicious, not a lookalike: banner, no full-page warning
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     // Playwright's selectors reach into open shadow roots, as a user's clicks and keys do.
     await p.fill('login-box #nir', '1 85 05 78 006 084 91'); // a valid NIR: the warning opens at once
     await p.waitForTimeout(300);
@@ -275,50 +285,45 @@ describe('Vigie Santé in Chromium', () => {
     await p.click('login-box #go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
     // The page's own script clicking its button (a composed click, retargeted to the host on the way out).
     await p.evaluate(() => (document.querySelector('login-box')!.shadowRoot!.getElementById('go') as HTMLButtonElement).click());
-    await p.waitForTimeout(1500);
-    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
+    await expectNothingSent(p, 'ameli-dupont.fr', '/');
     await p.close();
   });
 
   it('the same web-component form sent by its own script (a submit that never leaves its shadow root) is stopped too', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await p.fill('login-box #nir', '1234'); // not a valid NIR: no warning opens while typing
     // Enter in a field sends a click to the form's button, which is held; a kit's script (a "Valider"
     // that is a plain div, or Enter in a form without a button) submits without any click.
     await p.evaluate(() => document.querySelector('login-box')!.shadowRoot!.querySelector('form')!.requestSubmit());
     await p.press('login-box #nir', 'Enter');
-    await p.waitForTimeout(1500);
-    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
-    expect(p.url()).toBe(url('ameli-dupont.fr', '/'));
+    await expectNothingSent(p, 'ameli-dupont.fr', '/');
     await p.close();
   });
 
   it('an impersonating kit on a neutral address whose form is a web component: the banner comes when a field is focused', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('portail-adherents.example', '/'));
-    const bannerShown = () => p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
     await p.waitForTimeout(700);
-    expect(await bannerShown()).toBe(false); // nothing the document's queries can see asks for anything
+    expect(await bannerShown(p)).toBe(false); // nothing the document's queries can see asks for anything
     await p.click('login-box #nir');
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await expectEscalated('portail-adherents.example');
     await p.close();
   });
 
   it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
     const p = await b.context.newPage();
-    const bannerShown = () => p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')));
     type KitWindow = Window & { kitRoot: ShadowRoot };
     const focusField = () => p.evaluate(() => ((window as unknown as KitWindow).kitRoot.getElementById('nir') as HTMLInputElement).focus());
     // On a neutral address: found at the first focus, then escalated.
     await gotoAndSettle(p, url('portail-adherents.example', '/?mode=closed'));
     expect(await p.evaluate(() => document.querySelector('login-box')!.shadowRoot)).toBeNull();
     await p.waitForTimeout(700);
-    expect(await bannerShown()).toBe(false);
+    expect(await bannerShown(p)).toBe(false);
     await focusField();
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await expectEscalated('portail-adherents.example');
     // On a flagged address: a submit by the kit's script is held, and so is a click on its button.
     await gotoAndSettle(p, url('ameli-dupont.fr', '/?mode=closed'));
@@ -326,16 +331,14 @@ describe('Vigie Santé in Chromium', () => {
     await p.keyboard.type('1234');
     await p.evaluate(() => (window as unknown as KitWindow).kitRoot.querySelector('form')!.requestSubmit());
     await p.evaluate(() => ((window as unknown as KitWindow).kitRoot.getElementById('go') as HTMLButtonElement).click());
-    await p.waitForTimeout(1500);
-    expect(srv.submissions.filter((s) => s.host === 'ameli-dupont.fr')).toEqual([]);
-    expect(p.url()).toBe(url('ameli-dupont.fr', '/?mode=closed'));
+    await expectNothingSent(p, 'ameli-dupont.fr', '/?mode=closed');
     await p.close();
   });
 
   it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login?cover'));
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await p.fill('#nir', '185057800608491'); // a valid NIR typed (the field takes 15 characters): the warning opens at once
     await p.waitForTimeout(500);
     const topmost = await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '');
@@ -358,7 +361,7 @@ describe('Vigie Santé in Chromium', () => {
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
-    await p.waitForFunction(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')), null, { timeout: 10_000 });
+    await waitForBanner(p);
     await p.close();
   });
 });
