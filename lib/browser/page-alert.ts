@@ -7,8 +7,8 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
  * for held submits / typed numbers. One closed shadow root (page scripts cannot reach our nodes),
  * every string set with textContent (page text is never parsed as HTML), styles inside the shadow
  * root, host pinned with !important (a shadow :host !important beats the page's own rules), the
- * host put back if the page removes it, and, while the dialog is open, in the browser's top layer
- * (above anything the page lays over the window). Our buttons act on trusted (user) events only.
+ * host put back if the page removes it, and in the browser's top layer (above anything the page
+ * lays over the window) while the dialog is open or once the page has covered the banner. Our buttons act on trusted (user) events only.
  */
 
 export interface AlertSubject {
@@ -70,6 +70,8 @@ export class PageAlert {
   private dialog: { kind: DialogKind; allowProceed: boolean; onCancel: () => void; onProceed: () => void } | null = null;
   private returnFocus: Element | null = null;
   private keepOnTop: ReturnType<typeof setInterval> | null = null;
+  /** The page covered the banner once: it stays in the top layer from then on. */
+  private bannerCovered = false;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -110,31 +112,32 @@ export class PageAlert {
   }
 
   /**
-   * While the dialog is open, our host is a popover shown in the browser's top layer: above every
-   * element of the page whatever its z-index (a sheet the page lays over the window at the highest
-   * z-index would otherwise hide the warning). Only a top-layer element shown later can be above it,
-   * so while the dialog is open we check twice a second that the middle of the window is ours, and
-   * show it again (last shown, topmost) if not. The banner alone stays in the page's flow.
+   * Keeps what we show above the page. The dialog is shown in the browser's top layer (our host as a
+   * popover): above every element of the page whatever its z-index, where a sheet the page lays over
+   * the window at the highest z-index would otherwise hide it. The banner stays in the page's flow
+   * (it takes its own space at the top) until the page covers it; then it moves to the top layer too,
+   * over the top of the page. Twice a second, while something is shown, we check that the point where
+   * it is drawn is ours, and show our popover again (the last shown is the topmost) if not: a page may
+   * close it (hidePopover works on any element) or show a popover of its own later.
    */
   private syncTopLayer(): void {
     const host = this.ui?.shadowHost as HTMLElement | undefined;
     if (!host || typeof host.showPopover !== 'function') return;
-    const open = this.dialog !== null && host.isConnected;
-    if (open) {
-      if (!host.matches(':popover-open')) {
-        host.setAttribute('popover', 'manual');
-        try {
-          host.showPopover();
-        } catch {
-          return; // not in a document that can show it: the dialog stays in the page's order
-        }
-      }
-      this.keepOnTop ??= setInterval(() => this.raiseIfCovered(), 500);
-      return;
-    }
-    if (this.keepOnTop !== null) {
+    const shown = host.isConnected && (this.dialog !== null || (!this.bannerHidden && this.subject !== null));
+    if (shown) this.keepOnTop ??= setInterval(() => this.raiseIfCovered(), 500);
+    else if (this.keepOnTop !== null) {
       clearInterval(this.keepOnTop);
       this.keepOnTop = null;
+    }
+    if (shown && (this.dialog !== null || this.bannerCovered)) {
+      if (host.matches(':popover-open')) return;
+      host.setAttribute('popover', 'manual');
+      try {
+        host.showPopover();
+      } catch {
+        // not in a document that can show it: what we show stays in the page's order
+      }
+      return;
     }
     if (host.hasAttribute('popover')) {
       if (host.matches(':popover-open')) host.hidePopover();
@@ -144,10 +147,19 @@ export class PageAlert {
 
   private raiseIfCovered(): void {
     const host = this.ui?.shadowHost as HTMLElement | undefined;
-    if (!host || !this.dialog) return;
-    if (document.elementFromPoint(innerWidth / 2, innerHeight / 2) === host) return;
-    if (host.matches(':popover-open')) host.hidePopover(); // toggles back through syncTopLayer, on top
+    if (!host || !host.isConnected) return;
+    const point = this.dialog ? { x: innerWidth / 2, y: innerHeight / 2 } : this.bannerMiddle();
+    if (!point || document.elementFromPoint(point.x, point.y) === host) return;
+    if (!this.dialog) this.bannerCovered = true;
+    if (host.matches(':popover-open')) host.hidePopover(); // the toggle event shows it again, on top
     else this.syncTopLayer();
+  }
+
+  /** The middle of the banner in the window, or null when it is not drawn. */
+  private bannerMiddle(): { x: number; y: number } | null {
+    const banner = this.root?.querySelector('.b');
+    const r = banner?.getBoundingClientRect();
+    return r && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }
 
   /** Shows (or updates) the banner. `proceeded`: the user chose to continue past the full-page warning. */

@@ -339,6 +339,10 @@ describe('Vigie Santé in Chromium', () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login?cover'));
     await waitForBanner(p);
+    // The banner, covered in the page's flow, moves to the top layer within the next check.
+    await p.waitForTimeout(1200);
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, 30)?.tagName ?? '')).toContain('-');
+    await p.screenshot({ path: resolve(SHOTS, 'banner-over-cover.png') });
     await p.fill('#nir', '185057800608491'); // a valid NIR typed (the field takes 15 characters): the warning opens at once
     await p.waitForTimeout(500);
     const topmost = await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '');

@@ -121,6 +121,8 @@ describe('Vigie Santé in Firefox (smoke)', () => {
   it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
     const p = await open(url('espace-hostile.example', '/ff-login?cover'));
     expect(await bannerShown(p)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1200)); // the covered banner moves to the top layer
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, 30)?.tagName ?? '')).toContain('-');
     await p.type('#nir', '185057800608491'); // a valid NIR typed: the warning opens at once
     await new Promise((r) => setTimeout(r, 700));
     expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? '')).toContain('-');
