@@ -8,7 +8,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
  * every string set with textContent (page text is never parsed as HTML), styles inside the shadow
  * root, host pinned with !important (a shadow :host !important beats the page's own rules), the
  * host put back if the page removes it, and in the browser's top layer (above anything the page
- * lays over the window) while the dialog is open or once the page has covered the banner. Our buttons act on trusted (user) events only.
+ * lays over the window) once the page has covered what we show. Our buttons act on trusted (user) events only.
  */
 
 export interface AlertSubject {
@@ -70,8 +70,8 @@ export class PageAlert {
   private dialog: { kind: DialogKind; allowProceed: boolean; onCancel: () => void; onProceed: () => void } | null = null;
   private returnFocus: Element | null = null;
   private keepOnTop: ReturnType<typeof setInterval> | null = null;
-  /** The page covered the banner once: it stays in the top layer from then on. */
-  private bannerCovered = false;
+  /** The page covered what we show once: it stays in the top layer from then on. */
+  private covered = false;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -112,13 +112,13 @@ export class PageAlert {
   }
 
   /**
-   * Keeps what we show above the page. The dialog is shown in the browser's top layer (our host as a
-   * popover): above every element of the page whatever its z-index, where a sheet the page lays over
-   * the window at the highest z-index would otherwise hide it. The banner stays in the page's flow
-   * (it takes its own space at the top) until the page covers it; then it moves to the top layer too,
-   * over the top of the page. Twice a second, while something is shown, we check that the point where
-   * it is drawn is ours, and show our popover again (the last shown is the topmost) if not: a page may
-   * close it (hidePopover works on any element) or show a popover of its own later.
+   * Keeps what we show above the page. Banner and dialog live in the page's flow (the banner takes its
+   * own space at the top) until the page covers them, for instance with a sheet laid over the window
+   * at the highest z-index; from then on our host is a popover in the browser's top layer, above every
+   * element of the page whatever its z-index, over the top of the page. When something is drawn, and
+   * twice a second while it is shown, we check that the point where it is drawn is ours, and show our
+   * popover again (the last shown is the topmost) if not: a page may close it (hidePopover works on
+   * any element) or show a popover of its own later.
    */
   private syncTopLayer(): void {
     const host = this.ui?.shadowHost as HTMLElement | undefined;
@@ -129,7 +129,7 @@ export class PageAlert {
       clearInterval(this.keepOnTop);
       this.keepOnTop = null;
     }
-    if (shown && (this.dialog !== null || this.bannerCovered)) {
+    if (shown && this.covered) {
       if (host.matches(':popover-open')) return;
       host.setAttribute('popover', 'manual');
       try {
@@ -145,12 +145,18 @@ export class PageAlert {
     }
   }
 
+  /** After drawing: top layer as things stand, then at once the check that what we drew is seen. */
+  private keepAbove(): void {
+    this.syncTopLayer();
+    this.raiseIfCovered();
+  }
+
   private raiseIfCovered(): void {
     const host = this.ui?.shadowHost as HTMLElement | undefined;
     if (!host || !host.isConnected) return;
     const point = this.dialog ? { x: innerWidth / 2, y: innerHeight / 2 } : this.bannerMiddle();
     if (!point || document.elementFromPoint(point.x, point.y) === host) return;
-    if (!this.dialog) this.bannerCovered = true;
+    this.covered = true;
     if (host.matches(':popover-open')) host.hidePopover(); // the toggle event shows it again, on top
     else this.syncTopLayer();
   }
@@ -222,7 +228,7 @@ export class PageAlert {
     }
 
     const d = this.dialog;
-    if (!d) return this.syncTopLayer();
+    if (!d) return this.keepAbove();
     const ov = el('div', 'o');
     const dlg = el('div', 'd');
     dlg.setAttribute('role', 'alertdialog');
@@ -266,7 +272,7 @@ export class PageAlert {
     });
     ov.append(dlg);
     root.append(ov);
-    this.syncTopLayer();
+    this.keepAbove();
     cancel.focus();
   }
 }

@@ -264,9 +264,17 @@ describe('Vigie Santé in Chromium', () => {
     expect(layout.hit).toBe('nir');
     expect(layout.hostHeight).toBeGreaterThan(40); // the banner is there
     expect(layout.hostHeight).toBeLessThan(layout.viewport / 2);
-    await p.fill('#nir', '1 85 05 78 006 084 36').catch(() => undefined); // may already be covered by the warning
+    await p.fill('#nir', '185057800608491'); // a valid NIR (the field takes 15 characters): the warning opens at once
     await p.waitForTimeout(300);
     await p.screenshot({ path: resolve(SHOTS, 'banner-typed.png'), fullPage: true });
+    // Ours in the middle of the window, and still in the page's flow: nothing covered it, so it did
+    // not move to the top layer (where the banner would lie over the top of the page).
+    expect(
+      await p.evaluate(() => {
+        const ours = document.documentElement.firstElementChild!;
+        return [document.elementFromPoint(innerWidth / 2, innerHeight / 2) === ours, ours.matches(':popover-open')];
+      }),
+    ).toEqual([true, false]);
     await p.click('#go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
     await expectNothingSent(p, 'mon-espace-securise.com', '/login');
     await expectEscalated('mon-espace-securise.com');
