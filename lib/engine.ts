@@ -13,7 +13,7 @@ import { isReservedToTheState } from './detectors/suffix-guard';
 import { detectTypo } from './detectors/typo';
 import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
-import { normalizePlainHost, normalizeUrl, plainWebHost } from './normalize';
+import { normalizePlainHost, normalizeUrl, pathHostedSite, plainWebHost } from './normalize';
 import { isPlainHost } from './skeleton';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
 
@@ -60,6 +60,20 @@ function orgOf(ref: OrgRef): NonNullable<Verdict['organization']> {
 export function createEngine(list: VigieList, options: EngineOptions = {}, namesakes?: Namesakes): Engine {
   const index = buildIndex(list, options, suffixOf, namesakes);
 
+  /** Runs the detectors on a host view; adds their reasons to `reasons` and returns the strongest match. */
+  function detect(view: HostView | null, reasons: ReasonCode[]): Match | null {
+    if (!view) return null;
+    let best: Match | null = null;
+    best = merge(best, detectHomoglyph(view, index), reasons);
+    if (mayHoldBrand(view, index)) {
+      best = merge(best, detectEmbedding(view, index), reasons);
+      best = merge(best, detectCombosquat(view, index), reasons);
+    }
+    if (best?.severity !== 'lookalike') best = merge(best, detectTypo(view, index), reasons);
+    if (best?.severity !== 'lookalike') best = merge(best, detectStackedTypo(view, index), reasons);
+    return merge(best, detectTldSwap(view, index), reasons);
+  }
+
   function classify(input: string): Verdict {
     const url = typeof input === 'string' ? input : String(input);
     // Most of the web, settled before its public suffix is even looked up.
@@ -92,22 +106,23 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     const blocked = isBlocked(host, domain, index);
     // Not a named site, or a name only the State can hold (gouv.fr): nothing there imitates anyone.
     if (!blocked && (n.hostType !== 'domain' || isReservedToTheState(n.suffix))) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    if (!blocked) {
+      // A site builder that names its sites by path (sites.google.com/view/ameli-aide): that name is
+      // read as a name on a hosting platform. Never above suspicious there: "continue" past a full-page
+      // warning is remembered per host, and the host is the platform's.
+      const site = pathHostedSite(host, url);
+      if (site) {
+        const siteReasons: ReasonCode[] = [];
+        const match = detect(viewHost(site, isPlainHost(site.host)), siteReasons);
+        if (!match) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+        return { url, host, verdict: 'suspicious', target: match.brand.target, reasons: siteReasons, organization: orgOf(match.brand.org) };
+      }
+    }
     plain ??= isPlainHost(host);
     // (Asked already, and answered no, when the host is cut the way unrelatedBeforeSuffix read it.)
     if (!blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
-    const view = viewHost(n, plain);
-    let best: Match | null = null;
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
-    if (view) {
-      best = merge(best, detectHomoglyph(view, index), reasons);
-      if (mayHoldBrand(view, index)) {
-        best = merge(best, detectEmbedding(view, index), reasons);
-        best = merge(best, detectCombosquat(view, index), reasons);
-      }
-      if (best?.severity !== 'lookalike') best = merge(best, detectTypo(view, index), reasons);
-      if (best?.severity !== 'lookalike') best = merge(best, detectStackedTypo(view, index), reasons);
-      best = merge(best, detectTldSwap(view, index), reasons);
-    }
+    const best = detect(viewHost(n, plain), reasons);
     if (blocked) {
       const brand = best?.brand;
       return {

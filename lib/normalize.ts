@@ -167,3 +167,37 @@ function withSuffix(host: string): Extract<NormalizedUrl, { kind: 'host' }> {
 function local(host: string, hostType: 'ip' | 'local' | 'domain'): Extract<NormalizedUrl, { kind: 'host' }> {
   return { kind: 'host', host, hostType, domain: null, suffix: null, sld: null, subdomain: '', privateSuffix: false };
 }
+
+/**
+ * Site builders that name each user's site by a path rather than a subdomain, and the path segments
+ * that come before the site's own name: sites.google.com/view/NAME (and the older /site/NAME).
+ */
+const PATH_HOSTS: ReadonlyMap<string, readonly string[]> = new Map([['sites.google.com', ['view', 'site']]]);
+const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * For a URL on such a builder, its site read as a host on a hosting platform would be
+ * ("ameli-aide.sites.google.com" under the suffix sites.google.com); null for any other URL.
+ */
+export function pathHostedSite(host: string, raw: string): Extract<NormalizedUrl, { kind: 'host' }> | null {
+  const before = PATH_HOSTS.get(host);
+  if (!before) return null;
+  let path: string;
+  try {
+    const input = raw.trim().replace(/^blob:/i, '');
+    path = new URL(WEB_SCHEME.test(input) ? input : `http://${input.replace(/^\/\//, '')}`).pathname;
+  } catch {
+    return null;
+  }
+  const [, first, second] = path.split('/');
+  if (!first || !second || !before.includes(first.toLowerCase())) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(second).toLowerCase();
+  } catch {
+    return null;
+  }
+  if (!SITE_NAME.test(name)) return null;
+  const site = `${name}.${host}`;
+  return { kind: 'host', host: site, hostType: 'domain', domain: site, suffix: host, sld: name, subdomain: '', privateSuffix: true };
+}

@@ -277,6 +277,16 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
     ['https://maif.netlify.app/', 'suspicious', 'maif.fr', 'free-hosting'], // not a typo of a longer brand
+    // A site builder that names sites by path: the name is read as on any hosting platform, but the
+    // verdict stays suspicious (a "continue" would be remembered for the whole platform's host).
+    ['https://sites.google.com/view/ameli-remboursement', 'suspicious', 'ameli.fr', 'combosquat'],
+    ['https://sites.google.com/site/ameli-compte/accueil?x=1', 'suspicious', 'ameli.fr', 'free-hosting'],
+    ['https://sites.google.com/view/ameli', 'suspicious', 'ameli.fr', 'free-hosting'],
+    ['https://sites.google.com/view/recettes-de-mamie', 'unknown', null],
+    ['https://sites.google.com/view/alan-turing', 'unknown', null], // a given name alone names a person
+    ['https://sites.google.com/', 'unknown', null],
+    ['https://sites.google.com/a/ameli-compte/', 'unknown', null], // not where a site's name goes
+    ['https://docs.google.com/view/ameli-remboursement', 'unknown', null], // not a site builder
     ['https://viamedis.info/', 'suspicious', 'viamedis.fr', 'tld-swap'],
     ['https://alan.fr/', 'suspicious', 'alan.com', 'tld-swap'], // a short name alone still counts under .fr
     ['https://generali.com.br/', 'unknown', null], // a sister company abroad, not a fake aimed at French users

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../lib/normalize';
+import { normalizeUrl, pathHostedSite } from '../../lib/normalize';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -61,6 +61,22 @@ describe('normalizeUrl', () => {
   ])('a blob: URL (%s) is judged as the origin that made it', (input, host) => {
     const n = normalizeUrl(input);
     expect(n.kind === 'host' && n.host).toBe(host);
+  });
+
+  it.each([
+    ['https://sites.google.com/view/ameli-aide', 'ameli-aide.sites.google.com'],
+    ['sites.google.com/site/MGEN-Adherent/page', 'mgen-adherent.sites.google.com'],
+    ['https://sites.google.com/view/%61meli', 'ameli.sites.google.com'],
+    ['https://sites.google.com/view/', null],
+    ['https://sites.google.com/view/%E0%A4%A', null], // a broken escape
+    ['https://sites.google.com/view/a_b', null],
+    ['https://sites.google.com/view/-ameli', null],
+    [`https://sites.google.com/view/${'a'.repeat(64)}`, null],
+    ['https://sites.google.com/ac-paris.fr/ecole', null],
+  ])('a site on a builder that names sites by path (%s) reads as %s', (input, site) => {
+    const n = pathHostedSite('sites.google.com', input);
+    expect(n?.host ?? null).toBe(site);
+    if (n) expect([n.suffix, n.privateSuffix, n.domain]).toEqual(['sites.google.com', true, site]);
   });
 
   it('fast path and full URL parser agree on the host', () => {
