@@ -1,6 +1,6 @@
 import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
-import { isBlocked } from './detectors/blocked';
+import { brandOfBlocked, isBlocked } from './detectors/blocked';
 import { BeforeSuffix, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
 import { detectCombosquat } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
@@ -122,9 +122,10 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     // (Asked already, and answered no, when the host is cut the way unrelatedBeforeSuffix read it.)
     if (!blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
-    const best = detect(viewHost(n, plain), reasons);
+    const view = viewHost(n, plain);
+    const best = detect(view, reasons);
     if (blocked) {
-      const brand = best?.brand;
+      const brand = best?.brand ?? (view ? brandOfBlocked(view, index) : null);
       return {
         url,
         host,

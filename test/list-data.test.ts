@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getDomain, parse as parseHost } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { defaultList } from '../lib/default-list';
+import { createEngine } from '../lib/engine';
 import { ListError, parseList, type VigieList } from '../lib/list-schema';
 import { buildFromYaml, buildList, OUTPUT_PATH, SOURCE_PATH, VALIDITY_DAYS } from '../lib/tools/build-list';
 import { parse as parseYaml } from 'yaml';
@@ -185,6 +186,17 @@ describe('default list: content rules', () => {
       expect(parseHost(b).isIcann, b).toBe(true);
       expect(isListed(b), b).toBe(false);
     }
+  });
+
+  it('every blocked host of the list names the organisation it imitates', () => {
+    const engine = createEngine(list);
+    for (const b of list.blocked) {
+      const v = engine.classify(`https://${b}/`);
+      expect(v.verdict, b).toBe('lookalike');
+      expect(v.target, b).not.toBeNull();
+      expect(v.organization?.id, b).toBeDefined();
+    }
+    expect(engine.classify('https://amelie.fr/').target).toBe('ameli.fr');
   });
 });
 

@@ -1,4 +1,7 @@
-import { HOST_BLOCKED, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, edgeIndex, type EngineIndex } from '../engine-index';
+import { HOST_BLOCKED, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
+import type { HostView } from '../host-view';
+import { findTypoBrand } from './typo';
+import { brandsSpelled } from './windows';
 
 /** The host or one of its parents (up to its registrable domain) is blocked by the list or the administrator. */
 export function isBlocked(host: string, domain: string | null, index: EngineIndex): boolean {
@@ -26,4 +29,22 @@ function startsLikeBlocked(host: string, from: number, index: EngineIndex): bool
   if (len < 2) return true;
   if ((index.hostLengths[len < 255 ? len : 255]! & HOST_BLOCKED) === 0) return false;
   return (index.hostEdges[edgeIndex(host.charCodeAt(from), host.charCodeAt(from + 1))]! & HOST_BLOCKED_HEAD) !== 0;
+}
+
+/**
+ * The brand a blocked host imitates when no detector claims it: the blocked list holds hosts known to
+ * be used by fraudsters, often names the detectors let go on purpose as namesakes (amelie.fr, one letter
+ * from ameli and a first name). Read without those exclusions: the host is known bad, only its target is
+ * asked. The registrable name misspelling a brand, else a piece of the host spelling one; null when the
+ * host resembles nothing listed (an administrator's blocked domain may not).
+ */
+export function brandOfBlocked(view: HostView, index: EngineIndex): Brand | null {
+  const typo = view.sldPlain.length <= 40 ? findTypoBrand(view.sldPlain, index) : null;
+  if (typo) return typo;
+  for (const token of view.tokens) {
+    if (token.label > view.sldIndex) break;
+    const brands = brandsSpelled(token.skel, index);
+    if (brands) return brands[0]!;
+  }
+  return null;
 }

@@ -311,8 +311,12 @@ describe('blocked hosts', () => {
   check([
     ['https://ameli-vital.fr/', 'lookalike', 'ameli.fr', 'blocked'],
     ['https://www.ameli-vital.fr/form', 'lookalike', 'ameli.fr', 'blocked'],
-    ['https://phish.example.net/', 'lookalike', null, 'blocked'],
+    ['https://phish.example.net/', 'lookalike', null, 'blocked'], // resembles nothing listed: no target to name
     ['https://example.net/', 'unknown', null],
+    // A documented fake the detectors let go as a namesake (a first name one letter from ameli) still names what it imitates.
+    ['https://amelie.fr/', 'lookalike', 'ameli.fr', 'blocked'],
+    ['https://espace.amelie.fr/connexion', 'lookalike', 'ameli.fr', 'blocked'],
+    ['https://amelie.com/', 'unknown', null], // not blocked: the namesake rule stands
   ]);
 });
 

@@ -72,6 +72,6 @@ export const testList: VigieList = validateList({
     { id: 'mnt', name: 'MNT', category: 'insurer', domains: ['mnt.fr'], brands: ['mnt'], sources: ['https://www.mnt.fr/'] },
     { id: 'alan', name: 'Alan', category: 'insurer', domains: ['alan.com'], brands: ['alan'], sources: ['https://alan.com/'] },
   ],
-  blocked: ['ameli-vital.fr', 'phish.example.net'],
+  blocked: ['ameli-vital.fr', 'phish.example.net', 'amelie.fr'],
   keywords: ['remboursement', 'compte', 'moncompte', 'espace', 'assure', 'connexion', 'securite', 'mise-a-jour', 'paiement', 'client', 'info', 'renouvellement', 'login', 'secure', 'fr'],
 });
