@@ -117,6 +117,9 @@ const TRAPS: [string, Expect, string][] = [
   ['https://www.taxation.fr/', 'unknown', 'contains "axa" inside a word'],
   ['https://www.laxatif.fr/', 'unknown', 'contains "axa"-like letters inside a word'],
   ['https://www.mmafighting.com/', 'unknown', '"mma" (mixed martial arts) glued into a word'],
+  ['https://mma-fight.com/', 'unknown', '"mma" (mixed martial arts) next to an ordinary word'],
+  ['https://ufc-mma.com/', 'unknown', '"mma" (mixed martial arts) after another short name'],
+  ['https://mma.com/', 'unknown', 'a three-letter name under another suffix: too many namesakes'],
   ['https://www.alain.fr/', 'unknown', 'first name one edit from "alan" (short brand)'],
   ['https://www.catalan.fr/', 'unknown', 'contains "alan" inside a word'],
   ['https://www.aprilia.com/', 'unknown', 'motorcycles: "april" + two letters'],
@@ -135,6 +138,7 @@ const TRAPS: [string, Expect, string][] = [
   ['https://alan.fr/', 'suspicious', 'the brand alone under .fr still counts (tld-swap)'],
   ['https://alan-remboursement.fr/', 'lookalike', 'given-name brand + lure word'],
   ['https://april-espace-client.com/', 'lookalike', 'given-name brand + lure words'],
+  ['https://mutuelle-mma-sante.com/', 'lookalike', 'short brand (MMA, an insurer) between lure words'],
   // --- The group's own companies abroad: brand + a country's commercial suffix (com.au, com.br, com.mx).
   ['https://www.allianz.com.au/', 'unknown', 'Allianz Australia: allianz.com is listed, com.au is a public suffix'],
   ['https://www.allianz.com.br/', 'unknown', 'Allianz Brazil'],
