@@ -139,6 +139,16 @@ const TRAPS: [string, Expect, string][] = [
   ['https://alan-remboursement.fr/', 'lookalike', 'given-name brand + lure word'],
   ['https://april-espace-client.com/', 'lookalike', 'given-name brand + lure words'],
   ['https://mutuelle-mma-sante.com/', 'lookalike', 'short brand (MMA, an insurer) between lure words'],
+  // --- Organisations whose name is, or sits next to, ordinary words and other companies' names.
+  ['https://mutex-lock.io/', 'unknown', '"mutex" (the insurer\'s label) is a programming word'],
+  ['https://mutex.com/', 'unknown', 'an ordinary word under another suffix'],
+  ['https://eca-assurances.com/', 'unknown', 'another insurer one letter from ca-assurances.com'],
+  ['https://abeille.fr/', 'unknown', '"abeille" (bee) alone is not Abeille Assurances'],
+  ['https://gpm-calculator.com/', 'unknown', '"gpm" (gallons per minute) next to an ordinary word'],
+  ['https://www.viasante.fr/', 'official', "Viasanté's current site, beside mutuelle-viasante.fr"],
+  ['https://viasante-remboursement.com/', 'lookalike', 'brand + lure'],
+  ['https://camieg-remboursement.fr/', 'lookalike', 'brand + lure'],
+  ['https://complementaire-sante-solidaire-gouv.fr/', 'lookalike', 'the official address with a hyphen for a dot'],
   // --- The group's own companies abroad: brand + a country's commercial suffix (com.au, com.br, com.mx).
   ['https://www.allianz.com.au/', 'unknown', 'Allianz Australia: allianz.com is listed, com.au is a public suffix'],
   ['https://www.allianz.com.br/', 'unknown', 'Allianz Brazil'],

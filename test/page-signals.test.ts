@@ -65,6 +65,12 @@ describe('collectPageSignals on page fixtures', () => {
     expect(collectPageSignals(load('<title>MMA - Billetterie</title><input autocomplete="cc-number">'), matcher).brandOrgIds).toEqual([]);
   });
 
+  it('an organisation named by an ordinary word is not read from that word alone (Mutex, the insurer)', () => {
+    const bundled = buildBrandMatcherData(defaultList);
+    expect(collectPageSignals(load('<title>Mutex - Rust std::sync</title><h1>Mutex</h1><input type=password>'), bundled).brandOrgIds).toEqual([]);
+    expect(collectPageSignals(load('<title>Mutex l\'alliance mutualiste - Connexion</title><input type=password>'), bundled).brandOrgIds).toEqual(['mutex']);
+  });
+
   it('a mention needs a lure word and high-value data', () => {
     const form = '<form><label>Numéro de carte<input name=c></label></form>';
     expect(collectPageSignals(load(`<h1>Frais de renouvellement Harmonie Mutuelle en retard</h1>${form}`), matcher).brandOrgIds).toEqual(['harmonie-mutuelle']);
