@@ -4,7 +4,7 @@ import { createEngine } from '@/lib/engine';
 import { combineVerdict } from '@/lib/decision';
 import { DEFAULT_POLICY_SETTINGS, mergeSettings, parseManagedPolicy } from '@/lib/policy';
 import { createShell } from '@/lib/browser/shell';
-import { pushFrameState } from '@/lib/browser/page-bridge';
+import { pushFrameState, requestBrandSurvey } from '@/lib/browser/page-bridge';
 import { loadCurrentList, startListSync } from '@/lib/browser/sync-runner';
 import { reportWarning, startSocReporting } from '@/lib/browser/soc';
 import type { SettingsInfo } from '@/lib/messages';
@@ -53,6 +53,11 @@ export default defineBackground(() => {
         args: [state],
         injectImmediately: true,
       });
+    },
+    // A sub-frame asks for sensitive data: the top page is asked what it presents itself as.
+    surveyTopFrame: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: requestBrandSurvey, injectImmediately: true });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-ui.js'] });
     },
     // A frame with no page signals keeps its URL verdict.
     combine: (v, signals, opts) => (signals ? combineVerdict(v, signals, opts) : v),

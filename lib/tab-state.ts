@@ -109,13 +109,58 @@ export class TabStateStore {
     if (tab) this.tabs.set(addedTabId, tab);
   }
 
-  /** The combined verdict of one frame, or null when we know nothing about it. */
+  /**
+   * The combined verdict of one frame, or null when we know nothing about it. A sub-frame that asks
+   * for sensitive data inside a page is also judged by that page: what the user sees is the page's
+   * name around the frame's form (a kit that frames its form from another address). See framedBy.
+   */
   frameVerdict(tabId: number, frameId: number): Verdict | null {
-    const frame = this.tabs.get(tabId)?.frames[String(frameId)];
-    if (!frame) return null;
-    return this.combine(frame.urlVerdict, frame.signals, {
+    const tab = this.tabs.get(tabId);
+    const frame = tab?.frames[String(frameId)];
+    if (!tab || !frame) return null;
+    const own = this.combine(frame.urlVerdict, frame.signals, {
       exceptionForHost: this.proceeded(tabId, frame.urlVerdict.host),
     });
+    const top = frameId === 0 ? undefined : tab.frames['0'];
+    if (!top || own.verdict !== 'unknown' || !frame.signals?.sensitive.length) return own;
+    return this.framedBy(tabId, frame, top) ?? own;
+  }
+
+  /**
+   * An unknown sub-frame with sensitive fields, inside a top page that is flagged (its address, or its
+   * content with its own fields) or that presents itself as a listed organisation: suspicious, naming
+   * what the page imitates, so the frame's submits are held. The page's own verdict is unchanged.
+   */
+  private framedBy(tabId: number, frame: FrameState, top: FrameState): Verdict | null {
+    // (A page the user chose to trust is not escalated by its content, nor are its frames by it.)
+    const trusted = this.proceeded(tabId, top.urlVerdict.host);
+    const page = this.combine(top.urlVerdict, top.signals, { exceptionForHost: trusted });
+    if ((page.verdict === 'suspicious' || page.verdict === 'lookalike') && page.target) {
+      const v = frame.urlVerdict;
+      const reasons: Verdict['reasons'] = ['brand-content', 'sensitive-form'];
+      if (frame.signals?.sensitiveInput) reasons.push('sensitive-input');
+      return { url: v.url, host: v.host, verdict: 'suspicious', target: page.target, reasons, ...(page.organization ? { organization: page.organization } : {}) };
+    }
+    // The page names an organisation but asks for nothing itself: its name, the frame's fields.
+    const brands = top.signals?.brandOrgIds ?? [];
+    if (trusted || page.verdict !== 'unknown' || !brands.length || !frame.signals) return null;
+    const joined = this.combine(frame.urlVerdict, { ...frame.signals, brandOrgIds: brands }, { exceptionForHost: this.proceeded(tabId, frame.urlVerdict.host) });
+    return joined.verdict === 'suspicious' ? joined : null;
+  }
+
+  /** Whether the top frame is an unknown page whose content was not read yet (see framedBy). */
+  topUnread(tabId: number): boolean {
+    const top = this.tabs.get(tabId)?.frames['0'];
+    return !!top && top.urlVerdict.verdict === 'unknown' && !top.signals && !this.proceeded(tabId, top.urlVerdict.host);
+  }
+
+  /** Sub-frames whose verdict depends on the top frame's (those that reported sensitive fields). */
+  framesWithFields(tabId: number): number[] {
+    const tab = this.tabs.get(tabId);
+    if (!tab) return [];
+    return Object.entries(tab.frames)
+      .filter(([key, f]) => key !== '0' && !!f.signals?.sensitive.length)
+      .map(([key]) => Number(key));
   }
 
   /**

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TabStateStore, type CombineFn } from '@/lib/tab-state';
+import { TabStateStore, type CombineFn, type PageSignals } from '@/lib/tab-state';
 import { badgeFor, BADGE_GREEN, BADGE_RED, type BadgeStrings } from '@/lib/badge';
 import type { Verdict } from '@/lib/verdict';
+import { buildBrandMatcherData } from '@/lib/brand-matcher';
+import { combineVerdict } from '@/lib/decision';
+import { testList } from './fixtures/brand-test-list';
 
 const v = (url: string, verdict: Verdict['verdict'], target: string | null = null, extra: Partial<Verdict> = {}): Verdict => ({
   url,
@@ -91,5 +94,81 @@ describe('badgeFor', () => {
   ];
   it.each(cases)('%s', (_name, verdict, show, expected) => {
     expect(badgeFor(verdict, { showOfficialBadge: show, strings })).toMatchObject(expected);
+  });
+});
+
+describe('a form framed inside a page (the page names the organisation, the frame asks for the data)', () => {
+  const matcher = buildBrandMatcherData(testList);
+  const realCombine: CombineFn = (u, signals, o) => (signals ? combineVerdict(u, signals, { ...o, matcher }) : u);
+  const store = (trusted: string[] = []) => new TabStateStore(realCombine, (_t, host) => trusted.includes(host ?? ''), (u) => u.startsWith(WARN));
+  const TOP = 'https://espace-sante-info.example/';
+  const FORM = 'https://forms-cdn.example/f';
+  const sig = (brandOrgIds: string[], sensitive: PageSignals['sensitive'], sensitiveInput = false): PageSignals => ({ brandOrgIds, sensitive, sensitiveInput });
+  const setup = (s: TabStateStore, top: Verdict = v(TOP, 'unknown')) => {
+    s.commitFrame(1, 0, TOP, top);
+    s.commitFrame(1, 4, FORM, v(FORM, 'unknown'));
+  };
+
+  it('an unknown page presenting itself as ameli makes its framed NIR form suspicious, naming ameli.fr', () => {
+    const s = store();
+    setup(s);
+    s.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['nir', 'password']));
+    expect(s.topUnread(1)).toBe(true);
+    expect(s.frameVerdict(1, 4)?.verdict).toBe('unknown'); // the page was not read yet
+    s.setSignals(1, 0, TOP, v(TOP, 'unknown'), sig(['assurance-maladie'], []));
+    expect(s.topUnread(1)).toBe(false);
+    expect(s.frameVerdict(1, 4)).toMatchObject({ verdict: 'suspicious', target: 'ameli.fr', host: 'forms-cdn.example', reasons: ['brand-content', 'sensitive-form'] });
+    expect(s.frameVerdict(1, 0)?.verdict).toBe('unknown'); // the page itself asks for nothing
+    expect(s.tabVerdict(1)?.verdict).toBe('suspicious');
+    expect(s.framesWithFields(1)).toEqual([4]);
+  });
+
+  it('a flagged page flags its framed sensitive form too, even after "continue"', () => {
+    const s = store(['ameli-remboursement.example']);
+    const top = 'https://ameli-remboursement.example/';
+    s.commitFrame(1, 0, top, v(top, 'lookalike', 'ameli.fr', { organization: { id: 'assurance-maladie', name: 'Assurance Maladie' } }));
+    s.commitFrame(1, 4, FORM, v(FORM, 'unknown'));
+    s.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['card-number'], true));
+    expect(s.frameVerdict(1, 4)).toMatchObject({ verdict: 'suspicious', target: 'ameli.fr', reasons: ['brand-content', 'sensitive-form', 'sensitive-input'], organization: { id: 'assurance-maladie' } });
+  });
+
+  it('nothing changes without sensitive fields in the frame, without a name on the page, or on a page the user trusts', () => {
+    const s = store();
+    setup(s);
+    s.setSignals(1, 0, TOP, v(TOP, 'unknown'), sig(['assurance-maladie'], []));
+    expect(s.frameVerdict(1, 4)?.verdict).toBe('unknown'); // the frame reported nothing
+    s.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['birth-date']));
+    expect(s.frameVerdict(1, 4)?.verdict).toBe('unknown'); // a birth date alone never escalates
+
+    const noName = store();
+    setup(noName);
+    noName.setSignals(1, 0, TOP, v(TOP, 'unknown'), sig([], []));
+    noName.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['nir']));
+    expect(noName.frameVerdict(1, 4)?.verdict).toBe('unknown');
+
+    const trusted = store(['espace-sante-info.example']);
+    setup(trusted);
+    trusted.setSignals(1, 0, TOP, v(TOP, 'unknown'), sig(['assurance-maladie'], []));
+    trusted.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['nir']));
+    expect(trusted.topUnread(1)).toBe(false);
+    expect(trusted.frameVerdict(1, 4)?.verdict).toBe('unknown');
+  });
+
+  it('an official page framing a form elsewhere (a white-label member area) flags nothing', () => {
+    const s = store();
+    setup(s, v('https://www.ameli.fr/', 'official', 'ameli.fr'));
+    s.setSignals(1, 0, 'https://www.ameli.fr/', v('https://www.ameli.fr/', 'official', 'ameli.fr'), sig(['assurance-maladie'], []));
+    s.setSignals(1, 4, FORM, v(FORM, 'unknown'), sig([], ['nir', 'password']));
+    expect(s.frameVerdict(1, 4)?.verdict).toBe('unknown');
+    expect(s.topUnread(1)).toBe(false);
+  });
+
+  it('a framed official site stays official', () => {
+    const s = store();
+    setup(s);
+    s.commitFrame(1, 5, 'https://assure.ameli.fr/', v('https://assure.ameli.fr/', 'official', 'ameli.fr'));
+    s.setSignals(1, 0, TOP, v(TOP, 'unknown'), sig(['assurance-maladie'], []));
+    s.setSignals(1, 5, 'https://assure.ameli.fr/', v('https://assure.ameli.fr/', 'official', 'ameli.fr'), sig([], ['password']));
+    expect(s.frameVerdict(1, 5)?.verdict).toBe('official');
   });
 });

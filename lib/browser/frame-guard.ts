@@ -80,6 +80,12 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
   let lastSent = '';
   let typedReported = false;
   let stopWatch: (() => void) | null = null;
+  // A sub-frame reports its sensitive fields even without a name of its own (see scan).
+  const framed = win.top !== win;
+  const domReady = new Promise<void>((resolve) => {
+    if (doc.readyState !== 'loading') resolve();
+    else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
 
   const guard = createFormGuard({
     isGuarded: () => !disposed && isGuardedState(state),
@@ -140,8 +146,9 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
       // A birth date alone never escalates (every quote form asks for it).
       if (!kinds.some((k) => k !== 'birth-date')) return;
       const brands = await ui.brandsOf();
-      // No organisation impersonated: the decision cannot change, so nothing is sent.
-      if (brands.length && !disposed) await report(brands, kinds);
+      // No organisation impersonated: the decision cannot change, so nothing is sent; except from a
+      // sub-frame, which the page around it may name (a form framed from another address).
+      if ((brands.length || framed) && !disposed) await report(brands, kinds);
     } else {
       // Already flagged by its address: report the fields so the verdict gains `sensitive-form`.
       await report(lastBrands, kinds);
@@ -151,13 +158,20 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
   const known: Promise<void> =
     slot.pushed !== undefined ? Promise.resolve(apply(slot.pushed)) : env.send({ type: 'frameHello' }).then(apply);
   slot.onPush = apply;
+
+  /** The background asked (a sub-frame asks for sensitive data here): which organisation does this page say it is? */
+  async function survey(): Promise<void> {
+    slot.surveyAsked = false;
+    if (disposed || state?.verdict.verdict !== 'unknown' || !doc.documentElement) return;
+    const brands = await ui.brandsOf();
+    if (brands.length && !disposed) await report(brands, sensitiveKinds());
+  }
+  const onSurvey = () => void Promise.all([known, domReady]).then(survey);
+  slot.onSurvey = onSurvey;
   const onShadowRoot = () => void known.then(scan);
   slot.onShadowRoot = onShadowRoot;
-  const domReady = new Promise<void>((resolve) => {
-    if (doc.readyState !== 'loading') resolve();
-    else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
-  });
   void Promise.all([known, domReady]).then(() => {
+    if (slot.surveyAsked) void survey();
     const v = state?.verdict.verdict;
     if (disposed || !v || settled(v)) return;
     void scan();
@@ -172,6 +186,7 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
       if (slot.handlers === guard.handlers) slot.handlers = undefined;
       if (slot.onPush === apply) slot.onPush = undefined;
       if (slot.onShadowRoot === onShadowRoot) slot.onShadowRoot = undefined;
+      if (slot.onSurvey === onSurvey) slot.onSurvey = undefined;
       slot.uiLoaded = false;
       if (detach) slot.listening = false;
     },

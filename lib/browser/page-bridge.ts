@@ -25,6 +25,9 @@ export interface FrameSlot {
   /** State left by the background (checked like any reply before use). */
   pushed?: unknown;
   onPush?: (state: unknown) => void;
+  /** The background asked which listed organisation this page presents itself as (requestBrandSurvey). */
+  surveyAsked?: boolean;
+  onSurvey?: () => void;
 }
 
 /** Symbol.for: the same key in every script of the extension's isolated world of a frame. */
@@ -44,4 +47,16 @@ export function pushFrameState(state: unknown): void {
   const slot = (g[Symbol.for('vigie-sante.frame')] ??= {});
   slot.pushed = state;
   slot.onPush?.(state);
+}
+
+/**
+ * Runs in the top frame's isolated world (scripting.executeScript({ func })), before the page UI is
+ * injected or once it runs: asks it to report what the page presents itself as. Self-contained, as
+ * pushFrameState.
+ */
+export function requestBrandSurvey(): void {
+  const g = globalThis as unknown as Record<symbol, { surveyAsked?: boolean; onSurvey?: () => void } | undefined>;
+  const slot = (g[Symbol.for('vigie-sante.frame')] ??= {});
+  slot.surveyAsked = true;
+  slot.onSurvey?.();
 }

@@ -73,6 +73,12 @@ export interface ShellDeps {
    * are told. Absent in tests.
    */
   pushFrameState?: (tabId: number, frameId: number, state: FrameState) => Promise<void>;
+  /**
+   * Asks the top frame's page UI (injected if need be) which listed organisation the page presents
+   * itself as, and to report it (page-bridge.ts `requestBrandSurvey`): a sub-frame asked for
+   * sensitive data inside it. Absent in tests.
+   */
+  surveyTopFrame?: (tabId: number) => Promise<void>;
   /** A warning was shown for `verdict` (full page, or an escalated in-page banner): SOC reporting hook. */
   onWarningShown?: (verdict: Verdict) => void;
   now?: () => number;
@@ -260,6 +266,7 @@ export function createShell(deps: ShellDeps) {
   async function onCommitted(d: NavDetails): Promise<void> {
     if (d.tabId < 0) return;
     await ready;
+    if (d.frameId === 0) surveyed.delete(d.tabId); // a new top document: not read yet
     if (isWarningPage(d.url)) {
       store.commitFrame(d.tabId, d.frameId, d.url, invalidVerdict(d.url));
       persistTabs();
@@ -303,6 +310,7 @@ export function createShell(deps: ShellDeps) {
   }
 
   function onTabRemoved(tabId: number): void {
+    surveyed.delete(tabId);
     store.removeTab(tabId);
     passes.delete(tabId);
     if (pending[String(tabId)]) {
@@ -346,6 +354,20 @@ export function createShell(deps: ShellDeps) {
       proceeded: proceeded(tabId, v.host),
       allowProceed: policy.settings.allowProceed,
     });
+  }
+
+  /** Tabs whose top page was asked what it presents itself as (once per top document). */
+  const surveyed = new Set<number>();
+
+  /** Tells a sub-frame its state when the top page's report just flagged it (framed form). */
+  async function pushIfFlagged(tabId: number, frameId: number, was: string | undefined): Promise<void> {
+    const frame = store.get(tabId)?.frames[String(frameId)];
+    const v = store.frameVerdict(tabId, frameId);
+    if (!frame || !v || v.verdict === was || !SEVERITY_DANGER.has(v.verdict)) return;
+    const state = await frameState(tabId, frameId, frame.url);
+    if (!shouldGuardForms(state.verdict, state)) return;
+    deps.onWarningShown?.(state.verdict);
+    await deps.pushFrameState?.(tabId, frameId, state).catch(() => undefined);
   }
 
   async function tabVerdict(tabId: number): Promise<Verdict> {
@@ -437,13 +459,22 @@ export function createShell(deps: ShellDeps) {
         const { tab, frameId, url } = sender as Required<Sender>;
         return ready.then(async () => {
           const { type: _t, ...signals } = m.data;
-          const before = store.frameVerdict(tab.id!, frameId)?.verdict;
-          store.setSignals(tab.id!, frameId, url, classify(url), signals);
+          const tabId = tab.id!;
+          const before = store.frameVerdict(tabId, frameId)?.verdict;
+          // Sub-frames judged by this page (a form framed inside it): their verdicts before this report.
+          const framed = frameId === 0 ? store.framesWithFields(tabId).map((id) => [id, store.frameVerdict(tabId, id)?.verdict] as const) : [];
+          store.setSignals(tabId, frameId, url, classify(url), signals);
           persistTabs();
-          void updateBadge(tab.id!);
-          const state = await frameState(tab.id!, frameId, url);
+          void updateBadge(tabId);
+          const state = await frameState(tabId, frameId, url);
           // Page signals turned this frame into a warned one: the in-page banner is shown.
           if (state.verdict.verdict !== before && SEVERITY_DANGER.has(state.verdict.verdict)) deps.onWarningShown?.(state.verdict);
+          // A sub-frame asks for sensitive data inside a page not read yet: what does the page say it is?
+          if (frameId !== 0 && signals.sensitive.length && store.topUnread(tabId) && !surveyed.has(tabId)) {
+            surveyed.add(tabId);
+            void deps.surveyTopFrame?.(tabId).catch(() => undefined);
+          }
+          for (const [id, was] of framed) void pushIfFlagged(tabId, id, was);
           return state;
         });
       }

@@ -321,6 +321,33 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a kit that frames its form from another address: the page names ameli, the framed form is held', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('espace-remboursement-info.example', '/'));
+    const frame = () => p.frames().find((f) => f.url().includes('formulaire-cdn.example'));
+    await expect.poll(() => !!frame(), { timeout: 10_000 }).toBe(true);
+    // The frame asks for a NIR but names nobody; the page around it says it is ameli: the frame is warned.
+    await frame()!.waitForFunction(ourHostShown, null, { timeout: 10_000 });
+    expect(await bannerShown(p)).toBe(false); // the page itself asks for nothing
+    await p.screenshot({ path: resolve(SHOTS, 'framed-form.png'), fullPage: true });
+    await frame()!.fill('#nir', '1234');
+    await frame()!.click('#go', { timeout: 3000 }).catch(() => undefined);
+    await frame()!.evaluate(() => (document.getElementById('f') as HTMLFormElement).requestSubmit());
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'formulaire-cdn.example')).toEqual([]);
+    await expectEscalated('espace-remboursement-info.example');
+    // The same form framed by an ordinary page (a club's sign-up) is left alone and sent.
+    await gotoAndSettle(p, url('club-randonnee.example', '/'));
+    await expect.poll(() => !!frame(), { timeout: 10_000 }).toBe(true);
+    await frame()!.waitForSelector('#nir');
+    await p.waitForTimeout(700);
+    expect(await frame()!.evaluate(ourHostShown)).toBe(false);
+    await frame()!.fill('#nir', '1234');
+    await frame()!.click('#go');
+    await expect.poll(() => srv.submissions.filter((s) => s.host === 'formulaire-cdn.example').length, { timeout: 5000 }).toBe(1);
+    await p.close();
+  });
+
   it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
     const p = await b.context.newPage();
     type KitWindow = Window & { kitRoot: ShadowRoot };

@@ -23,6 +23,10 @@ export function pageFor(host: string, path: string): string {
   // A kit whose form is a web component: on an address flagged by itself, and on a neutral one.
   if (host === 'ameli-dupont.fr' || host === 'portail-adherents.example') return page('shadow-kit.html');
   if (host === 'actu-sante.example' || host.startsWith('news.')) return page('news.html');
+  // A kit that frames its form from another address, and the same form framed by an ordinary page.
+  if (host === 'espace-remboursement-info.example') return page('framed-kit.html');
+  if (host === 'club-randonnee.example') return page('framed-neutral.html');
+  if (host === 'formulaire-cdn.example') return page('framed-form.html');
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
   if (path.startsWith('/large')) return largePage(10_000);
   return page('ordinary.html');
