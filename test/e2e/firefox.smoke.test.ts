@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { fieldTestsScript, fixturePages, judgeAll, ORDINARY_FORMS, randomForms } from './field-cases';
 import { startServer, type FixtureServer } from './server';
 
@@ -86,7 +86,7 @@ describe('Vigie Santé in Firefox (smoke)', () => {
   });
 
   /** Whether our banner host (closed shadow root, the first child of <html>) shows up within 10 s. */
-  async function bannerShown(p: Page): Promise<boolean> {
+  async function bannerShown(p: Page | Frame): Promise<boolean> {
     const end = Date.now() + 10_000;
     while (Date.now() < end) {
       if (await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')))) return true;
@@ -135,6 +135,23 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     expect(await p.evaluate(() => [...document.documentElement.children].some((e) => e.tagName.includes('-')))).toBe(false);
     await p.evaluate(() => ((window as unknown as { kitRoot: ShadowRoot }).kitRoot.getElementById('nir') as HTMLInputElement).focus());
     expect(await bannerShown(p)).toBe(true);
+    await p.close();
+  });
+
+  it('a kit that frames its form from another address: the framed form gets the banner and is held', async () => {
+    const p = await open(url('espace-remboursement-info.example', '/ff'));
+    let frame: Frame | undefined;
+    for (const end = Date.now() + 10_000; !frame && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) frame = p.frames().find((f) => f.url().includes('formulaire-cdn.example'));
+    expect(frame).toBeDefined();
+    expect(await bannerShown(frame!)).toBe(true);
+    // (Frame locators are not in Firefox ESR's WebDriver BiDi: the page's own script fills and clicks.)
+    await frame!.evaluate(() => {
+      (document.getElementById('nir') as HTMLInputElement).value = '1234';
+      (document.getElementById('go') as HTMLButtonElement).click();
+    });
+    await frame!.evaluate(() => (document.getElementById('f') as HTMLFormElement).requestSubmit());
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(srv.submissions.filter((x) => x.host === 'formulaire-cdn.example')).toEqual([]);
     await p.close();
   });
 
