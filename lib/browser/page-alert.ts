@@ -30,6 +30,8 @@ p{margin:0 0 8px}
 a,button{font:inherit;font-weight:700;border-radius:6px;padding:9px 16px;cursor:pointer;text-decoration:none;border:2px solid #1b1b1b;background:#fff;color:#1b1b1b}
 a{background:#1d4f91;border-color:#1d4f91;color:#fff}
 .p{background:#1b1b1b;color:#fff}
+.m{position:fixed;inset:0 0 auto 0;width:auto;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;color:inherit;overflow:visible;pointer-events:none}
+.m::backdrop{background:transparent}
 .o{pointer-events:auto;position:fixed;inset:0;background:#0009;display:flex;align-items:center;justify-content:center;padding:16px}
 .d{background:#fff;max-width:34rem;box-sizing:border-box;border-radius:10px;border-top:8px solid #b3001b;padding:22px}
 .r{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px}
@@ -72,6 +74,9 @@ export class PageAlert {
   private keepOnTop: ReturnType<typeof setInterval> | null = null;
   /** The page covered what we show once: it stays in the top layer from then on. */
   private covered = false;
+  /** Our own modal dialog, for when a page's modal dialog makes the rest of the document inert. */
+  private modal: HTMLDialogElement | null = null;
+  private container: HTMLElement | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -89,7 +94,11 @@ export class PageAlert {
       css: CSS,
       onMount: (container) => {
         this.root = el('div', 'w');
-        container.append(this.root);
+        this.modal = el('dialog', 'm');
+        // Escape must not close it while the page's modal would make us inert again.
+        this.modal.addEventListener('cancel', (e) => e.preventDefault());
+        this.container = container;
+        container.append(this.root, this.modal);
         this.render();
       },
     });
@@ -148,14 +157,43 @@ export class PageAlert {
   /** After drawing: top layer as things stand, then at once the check that what we drew is seen. */
   private keepAbove(): void {
     this.syncTopLayer();
+    this.syncModal();
     this.raiseIfCovered();
+  }
+
+  /**
+   * A page's modal dialog (showModal) makes everything outside it inert, the top layer included: our
+   * buttons would be drawn but dead. While one is open, what we show goes into a modal dialog of our
+   * own, shown after the page's (the last shown modal is the one not inert); when the page's closes,
+   * back in place. (The page's own dialogs only: ours lives in our closed shadow root.)
+   */
+  private syncModal(raise = false): void {
+    const { modal, root, container } = this;
+    if (!modal || !root || !container || typeof modal.showModal !== 'function') return;
+    const shown = this.dialog !== null || (!this.bannerHidden && this.subject !== null);
+    if (shown && pageHasModal()) {
+      if (modal.open && !raise) return;
+      if (root.parentNode !== modal) modal.append(root);
+      try {
+        if (modal.open) modal.close();
+        modal.showModal();
+      } catch {
+        // not connected, or the browser refuses: what we show stays where it was
+      }
+    } else if (modal.open || root.parentNode === modal) {
+      container.insertBefore(root, modal);
+      modal.close();
+    }
   }
 
   private raiseIfCovered(): void {
     const host = this.ui?.shadowHost as HTMLElement | undefined;
     if (!host || !host.isConnected) return;
     const point = this.dialog ? { x: innerWidth / 2, y: innerHeight / 2 } : this.bannerMiddle();
+    this.syncModal();
     if (!point || document.elementFromPoint(point.x, point.y) === host) return;
+    // A later modal of the page's is above ours: ours again, after it.
+    if (this.modal?.open) return this.syncModal(true);
     this.covered = true;
     if (host.matches(':popover-open')) host.hidePopover(); // the toggle event shows it again, on top
     else this.syncTopLayer();
@@ -274,5 +312,14 @@ export class PageAlert {
     root.append(ov);
     this.keepAbove();
     cancel.focus();
+  }
+}
+
+/** Whether the page shows a modal dialog (its own: ours are in a closed shadow root). */
+function pageHasModal(): boolean {
+  try {
+    return document.querySelector('dialog:modal') !== null;
+  } catch {
+    return false; // a browser without :modal
   }
 }

@@ -370,6 +370,29 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it("a page's modal dialog (which makes the rest of the page inert) does not make our banner inert", async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('mon-espace-securise.com', '/modal'));
+    await waitForBanner(p);
+    await p.evaluate(() => {
+      const d = document.createElement('dialog');
+      d.id = 'kit-modal';
+      d.textContent = 'Veuillez patienter';
+      document.body.append(d);
+      d.showModal();
+    });
+    await p.waitForTimeout(700);
+    // Ours is above the page's modal and takes the pointer there; the keyboard reaches our buttons.
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, 30)?.tagName ?? '')).toContain('-');
+    await p.screenshot({ path: resolve(SHOTS, 'banner-over-page-modal.png') });
+    await p.keyboard.press('Tab'); // from our official-site link to "Masquer cet avertissement"
+    await p.keyboard.press('Enter');
+    await p.waitForTimeout(300);
+    // Hidden by the user: the page's own modal is usable again.
+    expect(await p.evaluate(() => { const d = document.getElementById('kit-modal')!.getBoundingClientRect(); return document.elementFromPoint(d.left + d.width / 2, d.top + d.height / 2)?.id; })).toBe('kit-modal');
+    await p.close();
+  });
+
   it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login?cover'));

@@ -129,6 +129,20 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await p.close();
   });
 
+  it("a page's modal dialog does not leave our banner under it, inert", async () => {
+    const p = await open(url('mon-espace-securise.com', '/ff-modal'));
+    expect(await bannerShown(p)).toBe(true);
+    await p.evaluate(() => {
+      const d = document.createElement('dialog');
+      d.textContent = 'Veuillez patienter';
+      document.body.append(d);
+      d.showModal();
+    });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, 30)?.tagName ?? '')).toContain('-');
+    await p.close();
+  });
+
   it('a kit whose form is in a closed shadow root gets the banner at the first focus into it', async () => {
     const p = await open(url('portail-adherents.example', '/?mode=closed'));
     await new Promise((r) => setTimeout(r, 700));
