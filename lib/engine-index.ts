@@ -1,6 +1,7 @@
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
 import { hashString } from './string-hash';
+import { buildKeyTable, type KeyTable } from './key-table';
 import { foldUnicode, skeletonOf, withoutHyphens } from './skeleton';
 import bundledNamesakes from './data/namesakes.json';
 
@@ -14,6 +15,8 @@ export interface OrgRef {
   /** The organisation's main official registrable domain (first listed). */
   primaryDomain: string;
   professionalOnly: boolean;
+  /** What a verdict names (Verdict.organization), made once: verdicts share it, so it is frozen. */
+  organization: Readonly<{ id: string; name: string; professionalOnly?: true }>;
 }
 
 export interface Brand {
@@ -52,6 +55,13 @@ export interface Brand {
   maxEdits: number;
   /** Only found inside an address (an ordinary word such as justice, or a commonWord organisation's name). */
   embeddableOnly: boolean;
+}
+
+/** What a key of the index stands for (see EngineIndex.keyTable). */
+export interface KeyValue {
+  brands: Brand[] | undefined;
+  embeddable: Brand[] | undefined;
+  glued: Brand | undefined;
 }
 
 export interface EngineIndex {
@@ -120,6 +130,12 @@ export interface EngineIndex {
    * string when some key could be spelled by it.
    */
   keyLengths: Uint8Array;
+  /**
+   * Every key above (brandsBySkeleton, embeddableBySkeleton, gluedTargets, keywords) with its KEY_*
+   * bits and what it stands for, by hash (key-table.ts): a window of a host's pieces is looked up by
+   * the hash of its pieces, no string built.
+   */
+  keyTable: KeyTable<KeyValue>;
   /**
    * Brands of 4+ characters (MIN_STANDALONE_BRAND_LENGTH) by edge3Index of their first three characters
    * (heads) and of their last three (tails), longest first: what a glued piece may start or end with.
@@ -263,6 +279,11 @@ function flat(token: string): string {
   return skeletonOf(token).replace(/-/g, '');
 }
 
+function orgRef(id: string, name: string, primaryDomain: string, professionalOnly: boolean): OrgRef {
+  const organization = Object.freeze(professionalOnly ? { id, name, professionalOnly: true as const } : { id, name });
+  return { id, name, primaryDomain, professionalOnly, organization };
+}
+
 export interface IndexOptions {
   extraOfficialDomains?: readonly string[];
   blockedDomains?: readonly string[];
@@ -304,7 +325,7 @@ export function buildIndex(
   for (const org of list.organizations) {
     organizations.set(org.id, org);
     const commonWord = (org as { commonWord?: unknown }).commonWord === true;
-    const ref: OrgRef = { id: org.id, name: org.name, primaryDomain: org.domains[0]!, professionalOnly: org.professionalOnly };
+    const ref = orgRef(org.id, org.name, org.domains[0]!, org.professionalOnly);
     for (const d of org.domains) officialDomains.set(d, { org: ref, domain: d, viaPolicy: false });
     for (const h of org.loginHosts) loginHosts.add(h);
 
@@ -390,7 +411,7 @@ export function buildIndex(
     const d = raw.toLowerCase().replace(/\.$/, '');
     if (!d || officialDomains.has(d)) continue;
     officialDomains.set(d, {
-      org: { id: 'policy', name: d, primaryDomain: d, professionalOnly: false },
+      org: orgRef('policy', d, d, false),
       domain: d,
       viaPolicy: true,
     });
@@ -428,7 +449,9 @@ export function buildIndex(
   const brandHeads4 = new Uint32Array(EDGE4_TABLE_BITS / 32);
   const brandTails4 = new Uint32Array(EDGE4_TABLE_BITS / 32);
   const setBit = (set: Uint32Array, bit: number) => (set[bit >>> 5]! |= 1 << (bit & 31));
-  for (const k of embeddableBySkeleton.keys()) {
+  // (A glued brand+suffix starts like its brand, but for a brand whose skeleton is shorter than three:
+  // lcl reads "ld", and "ldfr" must pass on its own.)
+  for (const k of [...embeddableBySkeleton.keys(), ...gluedTargets.keys()]) {
     const n = k.length;
     const short = n === 3 ? EDGE_SHORT_HEAD | EDGE_SHORT_TAIL : 0;
     brandEdges3[edge3Index(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))]! |= EDGE_BRAND_HEAD | (short & EDGE_SHORT_HEAD);
@@ -466,6 +489,28 @@ export function buildIndex(
   markLengths(keywords, KEY_KEYWORD);
   markLengths(embeddableBySkeleton.keys(), KEY_EMBEDDABLE);
   markLengths(gluedTargets.keys(), KEY_GLUED);
+  const keyEntries = new Map<string, { kinds: number; value: KeyValue }>();
+  const entryOf = (k: string) => {
+    let e = keyEntries.get(k);
+    if (!e) keyEntries.set(k, (e = { kinds: 0, value: { brands: undefined, embeddable: undefined, glued: undefined } }));
+    return e;
+  };
+  for (const [k, brands] of brandsBySkeleton) {
+    const e = entryOf(k);
+    e.kinds |= KEY_BRAND;
+    e.value.brands = brands;
+  }
+  for (const k of keywords) entryOf(k).kinds |= KEY_KEYWORD;
+  for (const [k, brands] of embeddableBySkeleton) {
+    const e = entryOf(k);
+    e.kinds |= KEY_EMBEDDABLE;
+    e.value.embeddable = brands;
+  }
+  for (const [k, brand] of gluedTargets) {
+    const e = entryOf(k);
+    e.kinds |= KEY_GLUED;
+    e.value.glued = brand;
+  }
   const gluedBrandHeads = new Map<number, { key: string; brand: Brand }[]>();
   const gluedBrandTails = new Map<number, { key: string; brand: Brand }[]>();
   for (const [key, brands] of brandsBySkeleton) {
@@ -506,6 +551,7 @@ export function buildIndex(
     brandHeads4,
     brandTails4,
     keyLengths,
+    keyTable: buildKeyTable(keyEntries),
     gluedBrandHeads,
     gluedBrandTails,
     organizations,

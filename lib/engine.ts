@@ -2,7 +2,7 @@ import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { brandOfBlocked, isBlocked } from './detectors/blocked';
 import { BeforeSuffix, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
-import { detectCombosquat } from './detectors/combosquat';
+import { detectCombosquat, leetReading } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
 import type { Match } from './detectors/match';
@@ -17,7 +17,14 @@ import { normalizePlainHost, normalizeUrl, pathHostedSite, plainWebHost } from '
 import { isPlainHost } from './skeleton';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
 
-export type EngineOptions = IndexOptions;
+export interface EngineOptions extends IndexOptions {
+  /**
+   * Skip the shortcuts that settle most hosts before the detectors run (quick-reject.ts, and the
+   * brand-shape filter before the embedding and combination detectors). Slower; for the test that
+   * proves the shortcuts never change a verdict.
+   */
+  noShortcuts?: boolean;
+}
 
 export interface Engine {
   readonly list: VigieList;
@@ -37,35 +44,46 @@ function merge(best: Match | null, m: Match | null, reasons: ReasonCode[]): Matc
   return !best || SEVERITY[m.severity] > SEVERITY[best.severity] ? m : best;
 }
 
-/** Whether some piece of the host, up to its public suffix, starts or ends like a brand (see EngineIndex.brandEdges). */
+/**
+ * Whether some piece of the host (but its last, unless in the registrable name) starts or ends like a brand (see
+ * EngineIndex.brandEdges), or holds digits the combination detector reads past: a number around a
+ * word ("12ameli34") or a digit for a letter ("c4f").
+ */
 function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
-  for (const { skel, label } of view.tokens) {
-    if (label > view.sldIndex) break; // public-suffix labels: a brand there has nothing after it
+  // The registrable name and what comes before it, and any other piece but the host's last: a window
+  // of pieces may start inside the public suffix (embedding.ts).
+  const { tokens } = view;
+  for (let k = 0; k < tokens.length && (k + 1 < tokens.length || tokens[k]!.label <= view.sldIndex); k++) {
+    const skel = tokens[k]!.skel;
     const n = skel.length;
     if (n < 2) return true;
     if (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & EDGE_BRAND_HEAD) return true;
     if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & EDGE_BRAND_TAIL) return true;
+    if (isDigit(skel.charCodeAt(0)) || isDigit(skel.charCodeAt(n - 1)) || leetReading(skel) !== null) return true;
   }
   return false;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 function suffixOf(domain: string): string {
   return getPublicSuffix(domain, { allowPrivateDomains: true }) ?? domain.slice(domain.lastIndexOf('.') + 1);
 }
 
 function orgOf(ref: OrgRef): NonNullable<Verdict['organization']> {
-  return ref.professionalOnly ? { id: ref.id, name: ref.name, professionalOnly: true } : { id: ref.id, name: ref.name };
+  return ref.organization;
 }
 
 export function createEngine(list: VigieList, options: EngineOptions = {}, namesakes?: Namesakes): Engine {
   const index = buildIndex(list, options, suffixOf, namesakes);
+  const shortcuts = !options.noShortcuts;
 
   /** Runs the detectors on a host view; adds their reasons to `reasons` and returns the strongest match. */
   function detect(view: HostView | null, reasons: ReasonCode[]): Match | null {
     if (!view) return null;
     let best: Match | null = null;
     best = merge(best, detectHomoglyph(view, index), reasons);
-    if (mayHoldBrand(view, index)) {
+    if (!shortcuts || mayHoldBrand(view, index)) {
       best = merge(best, detectEmbedding(view, index), reasons);
       best = merge(best, detectCombosquat(view, index), reasons);
     }
@@ -80,7 +98,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     const plainHost = plainWebHost(url);
     let early: BeforeSuffix = BeforeSuffix.Undecided;
     let plain: boolean | undefined;
-    if (plainHost !== null) {
+    if (plainHost !== null && shortcuts) {
       plain = isPlainHost(plainHost);
       early = unrelatedBeforeSuffix(plainHost, plain, index);
       if (early === BeforeSuffix.Unrelated) return { url, host: plainHost, verdict: 'unknown', target: null, reasons: [] };
@@ -120,7 +138,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     }
     plain ??= isPlainHost(host);
     // (Asked already, and answered no, when the host is cut the way unrelatedBeforeSuffix read it.)
-    if (!blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
+    if (shortcuts && !blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     const view = viewHost(n, plain);
     const best = detect(view, reasons);

@@ -12,6 +12,22 @@ export interface Token {
   label: number;
   /** Index among the pieces of its label. */
   part: number;
+  /** hashString(skel) | 0, and 131^skel.length | 0: a window's hash is made of its tokens' (see detectors/windows.ts). */
+  hash: number;
+  power: number;
+  /** The index key entry (key-table.ts) the token alone spells: -1 none, -2 not asked yet. */
+  key: number;
+}
+
+/** A token of piece `skel`, its hash computed. */
+export function makeToken(skel: string, label: number, part: number): Token {
+  let hash = 0;
+  let power = 1;
+  for (let i = 0; i < skel.length; i++) {
+    hash = (Math.imul(hash, 131) + skel.charCodeAt(i)) | 0;
+    power = Math.imul(power, 131);
+  }
+  return { skel, label, part, hash, power, key: -2 };
 }
 
 export interface HostView {
@@ -25,6 +41,9 @@ export interface HostView {
   tokens: Token[];
   /** Index of the label left of the public suffix (the "sld"). */
   sldIndex: number;
+  /** Its first and last tokens (sldLast < sldFirst when it has none). */
+  sldFirst: number;
+  sldLast: number;
   /** Number of labels in the public suffix. */
   suffixLabels: number;
   suffix: string;
@@ -72,7 +91,7 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>, plain?: bo
     for (;;) {
       const dash = skel.indexOf('-', from);
       const end = dash < 0 ? skel.length : dash;
-      if (end > from) tokens.push({ skel: from === 0 && dash < 0 ? skel : skel.slice(from, end), label: i, part: part++ });
+      if (end > from) tokens.push(makeToken(from === 0 && dash < 0 ? skel : skel.slice(from, end), i, part++));
       if (dash < 0) break;
       from = dash + 1;
     }
@@ -84,6 +103,8 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>, plain?: bo
     skeletons,
     tokens,
     sldIndex,
+    sldFirst: firstTokenOf(tokens, sldIndex),
+    sldLast: lastTokenOf(tokens, sldIndex),
     suffixLabels,
     suffix: n.suffix,
     domain: n.domain,
@@ -112,10 +133,10 @@ function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: nu
     if (c === 46 && pieceStart === labelStart) {
       // A label without hyphens: the label and its only piece are one string.
       const label = host.slice(labelStart, i);
-      if (i > labelStart) tokens.push({ skel: label, label: labels.length, part: 0 });
+      if (i > labelStart) tokens.push(makeToken(label, labels.length, 0));
       labels.push(label);
     } else {
-      if (i > pieceStart) tokens.push({ skel: host.slice(pieceStart, i), label: labels.length, part: part++ });
+      if (i > pieceStart) tokens.push(makeToken(host.slice(pieceStart, i), labels.length, part++));
       if (c === 46) labels.push(host.slice(labelStart, i));
     }
     if (c === 46) {
@@ -138,6 +159,8 @@ function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: nu
     skeletons: labels,
     tokens,
     sldIndex,
+    sldFirst: firstTokenOf(tokens, sldIndex),
+    sldLast: lastTokenOf(tokens, sldIndex),
     suffixLabels,
     suffix: n.suffix!,
     domain: n.domain!,
@@ -147,6 +170,20 @@ function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: nu
     sldSkeleton: flatSld,
     sldPlain: flatSld,
   };
+}
+
+/** The first token of label `label` (or where it would be). */
+function firstTokenOf(tokens: readonly Token[], label: number): number {
+  let first = 0;
+  while (first < tokens.length && tokens[first]!.label < label) first++;
+  return first;
+}
+
+/** The last token of label `label` (before firstTokenOf when it has none). */
+function lastTokenOf(tokens: readonly Token[], label: number): number {
+  let last = firstTokenOf(tokens, label) - 1;
+  while (last + 1 < tokens.length && tokens[last + 1]!.label === label) last++;
+  return last;
 }
 
 /** Piece number `part` of a label (pieces: the non-empty runs between hyphens), or "" past the last one. */

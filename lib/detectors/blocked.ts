@@ -1,7 +1,7 @@
 import { HOST_BLOCKED, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import { findTypoBrand } from './typo';
-import { brandsSpelled } from './windows';
+import { brandsAt } from './windows';
 
 /** The host or one of its parents (up to its registrable domain) is blocked by the list or the administrator. */
 export function isBlocked(host: string, domain: string | null, index: EngineIndex): boolean {
@@ -41,9 +41,9 @@ function startsLikeBlocked(host: string, from: number, index: EngineIndex): bool
 export function brandOfBlocked(view: HostView, index: EngineIndex): Brand | null {
   const typo = view.sldPlain.length <= 40 ? findTypoBrand(view.sldPlain, index) : null;
   if (typo) return typo;
-  for (const token of view.tokens) {
-    if (token.label > view.sldIndex) break;
-    const brands = brandsSpelled(token.skel, index);
+  for (let k = 0; k < view.tokens.length; k++) {
+    if (view.tokens[k]!.label > view.sldIndex) break;
+    const brands = brandsAt(view.tokens, k, k, index);
     if (brands) return brands[0]!;
   }
   return null;

@@ -1,10 +1,10 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, GENERIC_WORDS, KEY_BRAND, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
+import { GENERIC_WORDS, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
 import { hasLureWord } from './stacked-typo';
 import { suffixTargetsFrance } from './suffix-guard';
-import { brandsSpelled, isKeyword, joinTokens, windowMayBeKey } from './windows';
+import { brandsAt, brandsSpelled, isKeyword, keywordAt } from './windows';
 
 /**
  * A brand next to a lure word, in the registrable name or in a subdomain: `ameli-remboursement.com`,
@@ -66,8 +66,7 @@ function brandAcrossDot(view: HostView, index: EngineIndex, found: Found): void 
     // Up to MAX_WINDOW pieces: the last one or two of the left label, the first one or two of the right.
     for (let from = k; from >= 0 && k - from < 2 && tokens[from]!.label === left.label; from--) {
       for (let to = k + 1; to < tokens.length && to - k <= 2 && tokens[to]!.label === right.label && to - from < MAX_WINDOW; to++) {
-        if (!windowMayBeKey(tokens, from, to, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)) continue;
-        const brand = index.brandsBySkeleton.get(joinTokens(tokens, from, to))?.find((b) => !b.common && spansWords(tokens, from, to, b));
+        const brand = brandsAt(tokens, from, to, index)?.find((b) => !b.common && spansWords(tokens, from, to, b));
         if (!brand) continue;
         found.brand = brand;
         found.keyword = hasLureWord(view, from, to, index);
@@ -117,12 +116,12 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     // One piece, the common case: no window to build.
     const piece = tokens[start]!.skel;
     // The registrable name being exactly a brand is tld-swap / homoglyph territory, not a combination.
-    const brands = brandsSpelled(piece, index);
+    const brands = brandsAt(tokens, start, start, index);
     if (brands) {
       if (!isSld) found.brand ??= brands[0]!;
       return;
     }
-    if (isKeyword(piece, index)) {
+    if (keywordAt(tokens, start, start, index)) {
       found.keyword = true;
       return;
     }
@@ -137,8 +136,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   }
 
   // Unlike a one-piece name, a hyphenated brand name is still scanned: "compte-ameli" is a product
-  // name and also a lure word next to a brand. Windows are only joined into a string when some key
-  // could be spelled by them (windowMayBeKey).
+  // name and also a lure word next to a brand. Windows are looked up by their hashes (windows.ts).
   const count = end - start;
   const used = usedBuffer(count);
   // Brands first (longest window wins), so "carte-vitale" is a brand here even if it is also a lure word.
@@ -146,9 +144,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     for (let i = start; i + size <= end; i++) {
       if (!isFree(used, i - start, size)) continue;
       const last = i + size - 1;
-      let brands: Brand[] | undefined;
-      if (size === 1) brands = brandsSpelled(tokens[i]!.skel, index);
-      else if (windowMayBeKey(tokens, i, last, index, KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)) brands = index.brandsBySkeleton.get(joinTokens(tokens, i, last));
+      const brands = brandsAt(tokens, i, last, index);
       if (!brands) continue;
       // Two names of one organisation side by side ("cpam-ameli") is as strong as a lure word.
       if (found.brand && found.brand !== brands[0] && found.brand.org.id === brands[0]!.org.id) found.keyword = true;
@@ -162,11 +158,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     for (let i = start; i + size <= end; i++) {
       if (!isFree(used, i - start, size)) continue;
       const last = i + size - 1;
-      const keyword =
-        size === 1
-          ? isKeyword(tokens[i]!.skel, index)
-          : windowMayBeKey(tokens, i, last, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(joinTokens(tokens, i, last));
-      if (keyword) {
+      if (keywordAt(tokens, i, last, index)) {
         found.keyword = true;
         used.fill(1, i - start, i - start + size);
       }
@@ -261,8 +253,8 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
   let brand = false;
   let keyword = false;
   for (let k = from; k < to; k++) {
-    brand ||= brandsSpelled(tokens[k]!.skel, index) !== undefined;
-    keyword ||= isKeyword(tokens[k]!.skel, index);
+    brand ||= brandsAt(tokens, k, k, index) !== undefined;
+    keyword ||= keywordAt(tokens, k, k, index);
   }
   return brand && keyword;
 }

@@ -1,8 +1,8 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL, KEY_EMBEDDABLE, KEY_GLUED, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_GLUED_HEAD, edgeIndex, type Brand, type EngineIndex } from '../engine-index';
 import type { HostView, Token } from '../host-view';
 import type { Match } from './match';
 import { isForeignCountrySuffix } from './suffix-guard';
-import { joinTokens, mayBeKey, windowMayBeKey } from './windows';
+import { embeddableAt, gluedAt, windowKey } from './windows';
 
 /**
  * A listed address written inside another one: `ameli.fr.secure-x.example`, `ameli-fr.example`,
@@ -22,23 +22,21 @@ export function detectEmbedding(view: HostView, index: EngineIndex): Match | nul
     // first two characters: none of them starts an embeddable or glued key on most tokens.
     if (skel.length > 1 && (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & (EDGE_BRAND_HEAD | EDGE_GLUED_HEAD)) === 0) continue;
     // Glued brand+suffix in one token: "amelifr".
-    const glued = mayBeKey(skel, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL) ? index.gluedTargets.get(skel) : undefined;
+    const glued = gluedAt(tokens, i, i, index);
     if (glued && i < last) return { severity: 'lookalike', reasons: ['embedding'], brand: glued };
 
     for (let j = i; j < Math.min(tokens.length - 1, i + MAX_BRAND_TOKENS); j++) {
-      // tokens i..j glued; a window of several is only built when some key could be spelled by it.
+      // tokens i..j glued, looked up by their hashes (windows.ts).
       let brands: Brand[] | undefined;
-      if (j === i) brands = mayBeKey(skel, index, KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) ? index.embeddableBySkeleton.get(skel) : undefined;
+      if (j === i) brands = embeddableAt(tokens, i, i, index);
       else {
-        const glued = windowMayBeKey(tokens, i, j, index, KEY_GLUED, EDGE_GLUED_HEAD, EDGE_GLUED_TAIL);
-        const embeddable = windowMayBeKey(tokens, i, j, index, KEY_EMBEDDABLE, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL);
-        if (!glued && !embeddable) continue;
-        const joined = joinTokens(tokens, i, j);
+        const key = windowKey(tokens, i, j, index);
+        if (key < 0) continue;
+        const { glued: gluedWindow, embeddable } = index.keyTable.values[key]!;
         // Glued across a multi-word brand: "assurance-maladiefr".
-        const gluedWindow = glued ? index.gluedTargets.get(joined) : undefined;
         // (A window may run over a dot: "allianz"+"com" is allianz.com, under com.au its own company's name.)
         if (gluedWindow && j < last && !isCountryCommercialName(view, i, j - 1, j)) return { severity: 'lookalike', reasons: ['embedding'], brand: gluedWindow };
-        if (embeddable) brands = index.embeddableBySkeleton.get(joined);
+        brands = embeddable;
       }
       if (!brands) continue;
       for (const brand of brands) {

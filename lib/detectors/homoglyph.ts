@@ -2,14 +2,16 @@ import type { EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
 import { alternativeSkeletons, withoutHyphens } from '../skeleton';
-import { brandsSpelled } from './windows';
+import { brandsSpelled, sldBrands } from './windows';
 
 /**
  * The registrable name reads exactly like a brand once disguised characters are folded (Cyrillic а,
  * accents, rn→m, 1→l, 0→o, vv→w, cl→d) but is not spelled like it: `arneli.fr`, `amél1.com`, `xn--…`.
  */
 export function detectHomoglyph(view: HostView, index: EngineIndex): Match | null {
-  let brands = brandsSpelled(view.sldSkeleton, index);
+  // A plain host's name is its own skeleton: whatever brand it reads as, it is also spelled so (tld-swap's case).
+  if (view.skeletons === view.labels) return null;
+  let brands = sldBrands(view, index);
   if (!brands) {
     for (const alt of alternativeSkeletons(view.unicode[view.sldIndex]!)) brands ??= brandsSpelled(withoutHyphens(alt), index);
   }

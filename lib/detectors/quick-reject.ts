@@ -1,26 +1,27 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, KEY_EMBEDDABLE, KEY_GLUED, MIN_STANDALONE_BRAND_LENGTH, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
 import { isBlockedUpTo } from './blocked';
 import { mayBeOfficialFrom } from './official';
 import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '../skeleton';
 import { MAX_BRAND_PIECES } from './stacked-typo';
-import { mayBeTypo, mayBeTypoOf, mayHaveTypoCandidate } from './typo';
+import { findTypoBrand, mayBeTypoIn } from './typo';
 import { brandsSpelled } from './windows';
-import { isLoneDigitByLetter } from './combosquat';
+import { isLoneDigitByLetter, leetReading } from './combosquat';
+import { findKey, hashStep } from '../key-table';
 
 /**
  * Almost all of the web has nothing to do with the list. For an ASCII host (no IDN), this answers
  * "certainly unrelated" from the host string, before the host view is built and the detectors run; a
  * host with ASCII disguises (0, 1, rn, cl…) is read through its skeleton as the detectors read it.
- * It must never answer yes
- * where a detector would find something, so it asks what each of them needs, conservatively:
+ * It must never answer yes where a detector would find something (test/engine/shortcuts.test.ts
+ * compares the engine with and without it), so it asks what each of them needs:
  * - homoglyph / tld-swap: the registrable name read as a brand (one lookup);
- * - typo (and a dot slipped inside the name): the name starts or ends like a typo-eligible brand, and
- *   some such brand of a nearby length uses nearly the same letters (mayHaveTypoCandidate);
- * - embedding / combination: some piece of the host (before its public suffix) starts or ends with the
- *   first or last four letters of a brand (three for a piece of three, or a three-letter brand), or
- *   holds a digit combosquat may read as a letter;
- * - stacked typo: in a hyphenated name, some run of pieces passes the typo filters above.
+ * - typo: the typo search itself on the name (its answer is kept for the typo detector), and the dot
+ *   after "www" left out;
+ * - embedding / combination: a cheap test of the pieces' edges (a piece that starts or ends like a
+ *   brand, holds a digit read as a letter or a number around a word); for a plain host, a piece that
+ *   passes is then asked exactly (a window of pieces spelling a key, a brand glued at a piece's edge);
+ * - stacked typo: in a hyphenated name, the typo search on each run of pieces whose edges allow one.
  */
 export function certainlyUnrelated(n: Extract<NormalizedUrl, { kind: 'host' }>, index: EngineIndex, plain?: boolean): boolean {
   // Cheapest questions first: on a lookalike this function is pure overhead, so it must give up early.
@@ -44,10 +45,28 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
   const flatSld = withoutHyphens(sld);
   const skeletonSld = isPlain ? sld : skeletonOf(sld);
   if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
-  if (isPlain ? somePieceLikeBrand(host, host.length - suffixLength - 1, index) : somePieceLikeBrand(subdomain ? `${skeletonOf(subdomain)}.${skeletonSld}` : skeletonSld, -1, index)) return false;
-  // (As spelled too: glued words that meet on a pair the skeleton fuses, "connexion"+"neoliane", are read so by combosquat.)
-  if (!isPlain && somePieceLikeBrand(host, host.length - suffixLength - 1, index)) return false;
-  if (flatSld.length >= MIN_TYPO_LENGTH - 1 && mayBeTypo(flatSld, index) && mayHaveTypoCandidate(flatSld, index)) return false;
+  const to = host.length - suffixLength - 1;
+  // Windows of pieces may start inside the public suffix too (the embedding detector reads them up to
+  // the host's last piece): under a suffix label with hyphens, "www.ameli-fr-x" holds ameli.fr.
+  const reach = Math.max(host.lastIndexOf('.'), host.lastIndexOf('-'));
+  let shaped = false;
+  if (isPlain) {
+    const pieces = brandShapedPieces(host, reach, index);
+    if (pieces === SPELLED) return false;
+    shaped = pieces === SHAPED;
+  } else {
+    if (somePieceLikeBrand(subdomain ? `${skeletonOf(subdomain)}.${skeletonSld}` : skeletonSld, -1, index)) return false;
+    // (As spelled too: glued words that meet on a pair the skeleton fuses, "connexion"+"neoliane", are
+    // read so by combosquat; suffix labels are read as spelled.)
+    if (somePieceLikeBrand(host, reach, index)) return false;
+  }
+  // A piece shaped like a brand, asked exactly (most popular sites with one are settled here).
+  if (shaped && plainHostMayHoldBrand(host, to, index)) return false;
+  // (The typo detectors measure the name as spelled: for a host without IDN, the name itself. The
+  // answer is kept for the typo detector.)
+  if (findTypoBrand(flatSld, index)) return false;
+  // The dot after "www" left out, the rest a brand with hyphens moved: "wwwame-li" (typo.ts detectMissingDot).
+  if (sld.length >= 3 + MIN_STANDALONE_BRAND_LENGTH && sld.startsWith('www') && sld.charCodeAt(3) !== 45 && brandsSpelled(withoutHyphens(sld.slice(3)), index)) return false;
   if (!isPlain) for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
   return !(flatSld !== sld && mayHoldMisspeltBrand(sld, index));
 }
@@ -119,23 +138,176 @@ export function nameCut(n: Extract<NormalizedUrl, { kind: 'host' }>): boolean {
 
 /**
  * Whether some piece between dots and hyphens of host[0, to) (the host before its public suffix: a
- * brand after it has nothing after it; -1: the whole string) may start or end a brand window.
+ * brand after it has nothing after it; -1: the whole string) may start or end a brand window: a cheap
+ * filter on the pieces' edges.
  */
 function somePieceLikeBrand(host: string, to: number, index: EngineIndex): boolean {
   const end = to < 0 ? host.length : to;
   for (let start = 0, i = 0; i <= end; i++) {
     const c = i < end ? host.charCodeAt(i) : 46;
+    if (c !== 46 && c !== 45) continue;
+    if (i > start && pieceLikeBrand(host, start, i, index)) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
+const NO_SHAPE = 0;
+const SHAPED = 1;
+const SPELLED = 2;
+
+/**
+ * somePieceLikeBrand for a plain host: NO_SHAPE when no piece of host[0, to) passes the edge test,
+ * SPELLED when one that does is itself an embeddable brand or a glued brand+suffix (what most
+ * lookalikes hold: asked at once, one hash lookup), else SHAPED.
+ */
+function brandShapedPieces(host: string, to: number, index: EngineIndex): number {
+  let found = NO_SHAPE;
+  for (let start = 0, i = 0; i <= to; i++) {
+    const c = i < to ? host.charCodeAt(i) : 46;
+    if (c !== 46 && c !== 45) continue;
+    if (i > start && pieceLikeBrand(host, start, i, index)) {
+      let hash = 0;
+      for (let k = start; k < i; k++) hash = hashStep(hash, host.charCodeAt(k));
+      if (findKey(index.keyTable, hash, host, start, i, KEY_EMBEDDABLE | KEY_GLUED) >= 0) return SPELLED;
+      found = SHAPED;
+    }
+    start = i + 1;
+  }
+  return found;
+}
+
+/** The cheap edge test of one piece host[from, to) (see somePieceLikeBrand). */
+function pieceLikeBrand(host: string, from: number, to: number, index: EngineIndex): boolean {
+  const length = to - from;
+  if (length < 3) return true;
+  // A digit written for a letter (m4if): the piece may be a brand read so (combosquat.ts leetReading).
+  if (hasLoneLeetDigit(host, from, to)) return true;
+  // A number around a word (12ameli34): the word may be a brand (combosquat.ts scanDigitWrapped).
+  if (isDigit(host.charCodeAt(from)) || isDigit(host.charCodeAt(to - 1))) {
+    let a = from;
+    let b = to;
+    while (a < b && isDigit(host.charCodeAt(a))) a++;
+    while (b > a && isDigit(host.charCodeAt(b - 1))) b--;
+    if (b - a >= 3 && pieceLikeBrand(host, a, b, index)) return true;
+  }
+  // A brand window starts at a piece's start and ends at a piece's end: a piece of four or more
+  // characters starts or ends with a brand's first or last four, or is glued to a three-letter brand.
+  return length === 3
+    ? startsOrEndsLike3(host, from, to, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)
+    : startsOrEndsLike4(host, from, to, index) || startsOrEndsLike3(host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether s[from, to) holds a 3, 4, 5 or 7 that combosquat.ts leetReading reads as a letter. */
+function hasLoneLeetDigit(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 51 && c <= 55 && c !== 54 && isLoneDigitByLetter(s, i)) return true;
+  }
+  return false;
+}
+
+/** The longest window of pieces embedding.ts (MAX_BRAND_TOKENS) and combosquat.ts (MAX_WINDOW) read. */
+const MAX_WINDOW = 3;
+
+// Pieces of the host being read, their hashes (string-hash.ts) and 131^length (reused: the engine is synchronous).
+let pieceStarts = new Int32Array(64);
+let pieceEnds = new Int32Array(64);
+let pieceHashes = new Int32Array(64);
+let piecePowers = new Int32Array(64);
+
+function growPieces(): void {
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  pieceStarts = grow(pieceStarts);
+  pieceEnds = grow(pieceEnds);
+  pieceHashes = grow(pieceHashes);
+  piecePowers = grow(piecePowers);
+}
+
+/**
+ * somePieceLikeBrand answered exactly, for a plain host (each piece is its own skeleton) whose public
+ * suffix starts at `to`: whether the embedding or combination detectors can find a brand in it. They
+ * find one only as
+ * - a window of one to three pieces (over dots too, never ending with the host's last piece) that
+ *   spells an embeddable brand or a brand glued to its suffix ("amelifr");
+ * - a brand of four or more characters at the start or the end of a longer piece before the suffix
+ *   (glued to words, or after a possessive: "ameliremboursement", "monameli");
+ * - the same in such a piece read with digits for letters (m4if), or without the number around it (2024ameli).
+ * So a popular site with a piece that merely starts like a brand ("services", "nr-data") is settled here.
+ */
+function plainHostMayHoldBrand(host: string, to: number, index: EngineIndex): boolean {
+  let count = 0;
+  let hash = 0;
+  let power = 1;
+  for (let start = 0, i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46;
     if (c !== 46 && c !== 45) {
-      // A digit written for a letter (m4if): the piece may be a brand read so (combosquat.ts leetReading).
-      if (c >= 51 && c <= 55 && c !== 54 && isLoneDigitByLetter(host, i)) return true;
+      hash = hashStep(hash, c);
+      power = Math.imul(power, 131);
       continue;
     }
-    const length = i - start;
-    if (length < 3) return true;
-    // A brand window starts at a piece's start and ends at a piece's end: a piece of four or more
-    // characters starts or ends with a brand's first or last four, or is glued to a three-letter brand.
-    if (length === 3 ? startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL) : startsOrEndsLike4(host, start, i, index) || startsOrEndsLike3(host, start, i, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL)) return true;
+    if (i > start) {
+      if (count === pieceStarts.length) growPieces();
+      pieceStarts[count] = start;
+      pieceEnds[count] = i;
+      pieceHashes[count] = hash;
+      piecePowers[count++] = power;
+    }
+    hash = 0;
+    power = 1;
     start = i + 1;
+  }
+  // Brands spelled by whole pieces first (most lookalikes stop there): every window of one to
+  // MAX_WINDOW pieces that does not end with the host's last one, by its hash.
+  const table = index.keyTable;
+  for (let k = 0; k + 1 < count; k++) {
+    let windowHash = 0;
+    for (let j = k; j < k + MAX_WINDOW && j + 1 < count; j++) {
+      windowHash = (Math.imul(windowHash, piecePowers[j]!) + pieceHashes[j]!) | 0;
+      if (findKey(table, windowHash, host, pieceStarts[k]!, pieceEnds[j]!, KEY_EMBEDDABLE | KEY_GLUED) >= 0) return true;
+    }
+  }
+  for (let k = 0; k < count && pieceEnds[k]! <= to; k++) if (pieceHoldsBrand(host, pieceStarts[k]!, pieceEnds[k]!, index)) return true;
+  return false;
+}
+
+/** Whether the piece host[from, to) holds a brand glued at an edge, read as spelled, with digits for letters or without its number. */
+function pieceHoldsBrand(host: string, from: number, to: number, index: EngineIndex): boolean {
+  if (gluedAtAnEdge(host, from, to, index)) return true;
+  if (to - from < 3) return false;
+  if (hasLoneLeetDigit(host, from, to) && readingHoldsBrand(leetReading(host.slice(from, to))!, index)) return true;
+  if (isDigit(host.charCodeAt(from)) || isDigit(host.charCodeAt(to - 1))) {
+    let a = from;
+    let b = to;
+    while (a < b && isDigit(host.charCodeAt(a))) a++;
+    while (b > a && isDigit(host.charCodeAt(b - 1))) b--;
+    if (b - a >= 3 && readingHoldsBrand(host.slice(a, b), index)) return true;
+  }
+  return false;
+}
+
+/** Whether `s` (a piece read otherwise) is a brand, or starts or ends with one of four or more characters. */
+function readingHoldsBrand(s: string, index: EngineIndex): boolean {
+  return brandsSpelled(s, index) !== undefined || gluedAtAnEdge(s, 0, s.length, index);
+}
+
+/** Whether s[from, to) starts or ends with a brand of four or more characters and is longer than it (combosquat.ts gluedBrand). */
+function gluedAtAnEdge(s: string, from: number, to: number, index: EngineIndex): boolean {
+  const n = to - from;
+  if (n < MIN_STANDALONE_BRAND_LENGTH + 1) return false;
+  if (hasBit(index.brandHeads4, edge4Index(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2), s.charCodeAt(from + 3)))) {
+    const heads = index.gluedBrandHeads.get(edge3Index(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2)));
+    if (heads) for (const { key } of heads) if (key.length < n && s.startsWith(key, from)) return true;
+  }
+  if (hasBit(index.brandTails4, edge4Index(s.charCodeAt(to - 4), s.charCodeAt(to - 3), s.charCodeAt(to - 2), s.charCodeAt(to - 1)))) {
+    const tails = index.gluedBrandTails.get(edge3Index(s.charCodeAt(to - 3), s.charCodeAt(to - 2), s.charCodeAt(to - 1)));
+    if (tails) for (const { key } of tails) if (key.length < n && s.startsWith(key, to - key.length)) return true;
   }
   return false;
 }
@@ -174,10 +346,9 @@ function mayHoldMisspeltBrand(sld: string, index: EngineIndex): boolean {
       if (i === 0 || sld.charCodeAt(i - 1) === 45) continue; // an empty piece ("a--b")
       pieces++;
       if (len < MIN_TYPO_LENGTH - 1) continue;
-      const charAt = (pos: number): number => {
-        for (let k = start; ; k++) if (sld.charCodeAt(k) !== 45 && pos-- === 0) return sld.charCodeAt(k);
-      };
-      if (mayBeTypoOf(len, charAt, index) && mayHaveTypoCandidate(withoutHyphens(sld.slice(start, i)), index)) return true;
+      if (!mayBeTypoIn(sld, start, i, len, index)) continue;
+      const run = withoutHyphens(sld.slice(start, i));
+      if (findTypoBrand(run, index)) return true;
     }
   }
   return false;

@@ -1,12 +1,12 @@
-import { KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL, MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
+import { MIN_TYPO_LENGTH, type Brand, type EngineIndex } from '../engine-index';
 import { pieceOf, type HostView, type Token } from '../host-view';
 import { foldUnicode } from '../skeleton';
 import { isKeywordSequence } from './combosquat';
 import { isCountryCommercialName, matchSuffix } from './embedding';
 import type { ReasonCode } from '../verdict';
 import type { Match } from './match';
-import { findTypoBrand, mayBeTypo, mayBeTypoOf } from './typo';
-import { isKeyword, joinTokens, windowMayBeKey } from './windows';
+import { findTypoBrand, mayBeTypo, mayBeTypoEdges } from './typo';
+import { keywordAt } from './windows';
 
 /**
  * Two tricks stacked: a brand misspelt by one slip AND written with its official suffix inside another
@@ -97,14 +97,25 @@ function mayBeMisspelt(tokens: readonly Token[], from: number, to: number, index
   for (let k = from; k <= to; k++) len += tokens[k]!.skel.length;
   if (len < MIN_TYPO_LENGTH - 1 || len > 40) return false;
   if (from === to) return mayBeTypo(tokens[from]!.skel, index);
-  const charAt = (pos: number): number => {
-    for (let k = from; ; k++) {
-      const skel = tokens[k]!.skel;
-      if (pos < skel.length) return skel.charCodeAt(pos);
-      pos -= skel.length;
-    }
-  };
-  return mayBeTypoOf(len, charAt, index);
+  return mayBeTypoEdges(len, charOf(tokens, from, 0), charOf(tokens, from, 1), charOf(tokens, from, 2), charBefore(tokens, to, 3), charBefore(tokens, to, 2), charBefore(tokens, to, 1), index);
+}
+
+/** Character `pos` of the skeletons of tokens from `from` on, glued (the window holds it). */
+function charOf(tokens: readonly Token[], from: number, pos: number): number {
+  for (let k = from; ; k++) {
+    const skel = tokens[k]!.skel;
+    if (pos < skel.length) return skel.charCodeAt(pos);
+    pos -= skel.length;
+  }
+}
+
+/** Character `back` places before the end of the skeletons of tokens up to `to`, glued. */
+function charBefore(tokens: readonly Token[], to: number, back: number): number {
+  for (let k = to; ; k--) {
+    const skel = tokens[k]!.skel;
+    if (back <= skel.length) return skel.charCodeAt(skel.length - back);
+    back -= skel.length;
+  }
 }
 
 /** The token's piece of its label, accent/confusable-folded but without the ASCII lookalike step. */
@@ -119,10 +130,10 @@ export function hasLureWord(view: HostView, skipFrom: number, skipTo: number, in
   for (let i = 0; i < tokens.length && tokens[i]!.label <= view.sldIndex; i++) {
     if (i >= skipFrom && i <= skipTo) continue;
     const skel = tokens[i]!.skel;
-    if (isKeyword(skel, index) || (skel.length > 5 && isKeywordSequence(skel, index))) return true;
+    if (keywordAt(tokens, i, i, index) || (skel.length > 5 && isKeywordSequence(skel, index))) return true;
     for (let j = i + 1; j < Math.min(tokens.length, i + MAX_KEYWORD_PIECES); j++) {
       if (j === skipFrom || tokens[j]!.label !== tokens[i]!.label) break;
-      if (windowMayBeKey(tokens, i, j, index, KEY_KEYWORD, EDGE_KEYWORD_HEAD, EDGE_KEYWORD_TAIL) && index.keywords.has(joinTokens(tokens, i, j))) return true;
+      if (keywordAt(tokens, i, j, index)) return true;
     }
   }
   return false;

@@ -2,7 +2,7 @@ import { MIN_STANDALONE_BRAND_LENGTH, MIN_TLD_SWAP_LENGTH, type EngineIndex } fr
 import type { HostView } from '../host-view';
 import type { Match } from './match';
 import { suffixTargetsFrance } from './suffix-guard';
-import { brandsSpelled } from './windows';
+import { sldBrands } from './windows';
 
 /**
  * The registrable name is a brand as such, under a suffix the organisation does not use: `ameli.com`
@@ -11,7 +11,7 @@ import { brandsSpelled } from './windows';
  */
 export function detectTldSwap(view: HostView, index: EngineIndex): Match | null {
   const spelled = view.unicode[view.sldIndex]!;
-  const brands = brandsSpelled(view.sldSkeleton, index);
+  const brands = sldBrands(view, index);
   if (!brands) return null;
   const noHyphens = view.sldSpelled;
   const brand = brands.find((b) => b.flatToken === noHyphens);

@@ -7,7 +7,7 @@ import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
 import { suffixTargetsFrance } from './suffix-guard';
 import { afterPossessive } from './combosquat';
-import { brandsSpelled } from './windows';
+import { brandsSpelled, sldBrands } from './windows';
 
 /**
  * One slip of the finger away from a brand of 5+ characters: omission (`harmonie-mutuele`), insertion
@@ -36,22 +36,59 @@ export function mayBeTypo(name: string, index: EngineIndex): boolean {
 }
 
 /**
- * mayBeTypo for a name that is not built yet (pieces of a host glued together): `len` is its length and
- * `charAt(k)` its k-th character code. The same answer as mayBeTypo on the built name.
+ * mayBeTypo for s[from, to) with its hyphens and dots left out (`len` characters, 4 or more), without
+ * building that string. The same answer as mayBeTypo on the built name.
  */
-export function mayBeTypoOf(len: number, charAt: (k: number) => number, index: EngineIndex): boolean {
+export function mayBeTypoIn(s: string, from: number, to: number, len: number, index: EngineIndex): boolean {
+  let a0 = 0, a1 = 0, a2 = 0, z0 = 0, z1 = 0, z2 = 0;
+  for (let i = from, k = 0; k < 3; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 46) continue;
+    if (k === 0) a0 = c;
+    else if (k === 1) a1 = c;
+    else a2 = c;
+    k++;
+  }
+  for (let i = to - 1, k = 0; k < 3; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 46) continue;
+    if (k === 0) z0 = c;
+    else if (k === 1) z1 = c;
+    else z2 = c;
+    k++;
+  }
+  return mayBeTypoEdges(len, a0, a1, a2, z2, z1, z0, index);
+}
+
+/** mayBeTypo for a name of `len` characters that starts with a0 a1 a2 and ends with z2 z1 z0. */
+export function mayBeTypoEdges(len: number, a0: number, a1: number, a2: number, z2: number, z1: number, z0: number, index: EngineIndex): boolean {
   if (len >= 8) {
     const e3 = index.brandEdges3;
-    return (e3[edge3Index(charAt(0), charAt(1), charAt(2))]! & EDGE_TYPO_HEAD) !== 0 || (e3[edge3Index(charAt(len - 3), charAt(len - 2), charAt(len - 1))]! & EDGE_TYPO_TAIL) !== 0;
+    return (e3[edge3Index(a0, a1, a2)]! & EDGE_TYPO_HEAD) !== 0 || (e3[edge3Index(z2, z1, z0)]! & EDGE_TYPO_TAIL) !== 0;
   }
   const e = index.brandEdges;
-  return (e[edgeIndex(charAt(0), charAt(1))]! & EDGE_TYPO_HEAD) !== 0 || (e[edgeIndex(charAt(len - 2), charAt(len - 1))]! & EDGE_TYPO_TAIL) !== 0;
+  return (e[edgeIndex(a0, a1)]! & EDGE_TYPO_HEAD) !== 0 || (e[edgeIndex(z1, z0)]! & EDGE_TYPO_TAIL) !== 0;
 }
 
 /** Up to this many brands of a nearby length, checking each one directly beats hashing every deletion. */
 const DIRECT_SCAN_LIMIT = 96;
 
+// The last answer of findTypoBrand: the quick reject and the typo detector ask it for the same name
+// in one classification.
+let lastIndex: EngineIndex | null = null;
+let lastName = '';
+let lastBrand: Brand | null = null;
+
 export function findTypoBrand(name: string, index: EngineIndex): Brand | null {
+  if (index === lastIndex && name === lastName) return lastBrand;
+  const brand = searchTypoBrand(name, index);
+  lastIndex = index;
+  lastName = name;
+  lastBrand = brand;
+  return brand;
+}
+
+function searchTypoBrand(name: string, index: EngineIndex): Brand | null {
   const n = name.length;
   if (n < MIN_TYPO_LENGTH - 1) return null;
   if (!mayBeTypo(name, index)) return null;
@@ -85,51 +122,6 @@ function scanNearbyLengths(name: string, index: EngineIndex): Brand | null | und
     }
   }
   return null;
-}
-
-/**
- * Whether some typo-eligible brand could be within its distance of `name` by letter sets alone (the
- * first filter findTypoBrand applies to every candidate, whichever way it finds them): a brand of a length
- * within two, whose set of letters differs from the name's by at most two per allowed edit. Answers yes
- * without looking when there are too many brands of nearby lengths. False means findTypoBrand(name) is null.
- */
-export function mayHaveTypoCandidate(name: string, index: EngineIndex): boolean {
-  const from = Math.max(0, name.length - 2);
-  const to = Math.min(index.typoByLength.length - 1, name.length + 2);
-  let count = 0;
-  for (let len = from; len <= to; len++) count += index.typoByLength[len]?.length ?? 0;
-  if (count > DIRECT_SCAN_LIMIT) return true;
-  const mask = letterMask(name);
-  for (let len = from; len <= to; len++) {
-    const masks = index.typoMasksByLength[len];
-    if (!masks) continue;
-    const limit = len >= LONG_BRAND_LENGTH ? 4 : 2;
-    const brands = index.typoByLength[len]!;
-    for (let k = 0; k < masks.length; k++) {
-      if (popcount(mask ^ masks[k]!) > limit) continue;
-      const brand = brands[k]!;
-      // One edit on a name of five or more leaves its first two or its last two letters as they are;
-      // two move the letter histogram by four at most (isCloseTo's own filters).
-      if (brand.maxEdits === 1 ? keepsAnEdge(name, brand.plain) : nearHistogram(name, brand)) return true;
-    }
-  }
-  return false;
-}
-
-const candidateCounts = new Uint8Array(LETTER_BINS);
-let candidateCountsOf: string | null = null;
-function nearHistogram(name: string, brand: Brand): boolean {
-  if (candidateCountsOf !== name) candidateCountsOf = letterCounts(name, candidateCounts) && name;
-  return histogramDistance(candidateCounts, brand.letterCounts, 2 * brand.maxEdits) <= 2 * brand.maxEdits;
-}
-
-function keepsAnEdge(name: string, brand: string): boolean {
-  const n = name.length;
-  const b = brand.length;
-  return (
-    (name.charCodeAt(0) === brand.charCodeAt(0) && name.charCodeAt(1) === brand.charCodeAt(1)) ||
-    (name.charCodeAt(n - 2) === brand.charCodeAt(b - 2) && name.charCodeAt(n - 1) === brand.charCodeAt(b - 1))
-  );
 }
 
 function findByDeletions(name: string, index: EngineIndex): Brand | null {
@@ -240,7 +232,7 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   if (name.length < MIN_TYPO_LENGTH - 1 || name.length > 40) return null;
   if (typoBrandSpelled(name, index)) return null; // same letters: homoglyph / tld-swap
   // A name that is another brand exactly (maif, next to macif) is that brand, not a typo of the other.
-  if (brandsSpelled(view.sldSkeleton, index) || brandsSpelled(name, index)) return null;
+  if (sldBrands(view, index) || brandsSpelled(name, index)) return null;
   const brand = findTypoBrand(name, index);
   if (!brand || !suffixTargetsFrance(view, brand) || index.benignNeighbours.has(name)) return null;
   // A possessive glued to that brand spelled exactly (mysanteclair, like myameli) is a brand token, not a

@@ -262,6 +262,9 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://monaco.fr/', 'unknown', null],
     ['https://mondial.fr/', 'unknown', null],
     ['https://ameli2024.com/', 'suspicious', 'ameli.fr', 'brand-token'],
+    // A number on both sides: the same with or without a subdomain (the shortcut once let the bare name go).
+    ['https://12ameli34.com/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://x.12ameli34.com/', 'suspicious', 'ameli.fr', 'brand-token'],
     // Glued to ordinary words, as ameli-france is hyphenated: still the brand's name…
     ['https://amelifrance.net/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://groupeameli.fr/', 'suspicious', 'ameli.fr', 'brand-token'],

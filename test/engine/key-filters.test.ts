@@ -2,7 +2,7 @@ import { getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { defaultList } from '../../lib/default-list';
 import { splitGlued } from '../../lib/detectors/combosquat';
-import { mayBeKey, windowMayBeKey } from '../../lib/detectors/windows';
+import { mayBeKey, windowKey } from '../../lib/detectors/windows';
 import {
   EDGE_BRAND_HEAD,
   EDGE_BRAND_TAIL,
@@ -18,14 +18,14 @@ import {
   type Brand,
   type EngineIndex,
 } from '../../lib/engine-index';
-import type { Token } from '../../lib/host-view';
+import { makeToken, type Token } from '../../lib/host-view';
 import { testList } from './test-list';
 
 const suffixOf = (d: string) => getPublicSuffix(d, { allowPrivateDomains: true }) ?? d;
 
-// The detectors skip a map lookup (and the string a window of pieces would need) when these filters say
-// no: they may only say no for strings that are no key. Every key, whole and cut into 2 or 3 pieces in
-// every way, must pass its filter.
+// The detectors skip a map lookup when these filters say no: they may only say no for strings that are
+// no key. Every key must pass its filter, and be found from its pieces' hashes (windows.ts) whole and
+// cut into 2 or 3 pieces in every way.
 function kinds(index: EngineIndex): [string, Iterable<string>, number, number, number][] {
   return [
     ['brand', index.brandsBySkeleton.keys(), KEY_BRAND, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL],
@@ -35,7 +35,7 @@ function kinds(index: EngineIndex): [string, Iterable<string>, number, number, n
   ];
 }
 
-const tokens = (pieces: string[]): Token[] => pieces.map((skel, part) => ({ skel, label: 0, part }));
+const tokens = (pieces: string[]): Token[] => pieces.map((skel, part) => makeToken(skel, 0, part));
 
 /** Reference: splitGlued as first written (every brand length, longest first, head before tail). */
 function splitGluedReference(piece: string, index: EngineIndex): Brand | null {
@@ -59,19 +59,36 @@ describe.each([
 ])('key filters on the %s', (_, list) => {
   const index = buildIndex(list, {}, suffixOf);
 
-  it('let every key through, whole and in pieces', () => {
+  it('let every key through, and find it whole and cut into pieces by the hashes of its pieces', () => {
     const wrong: string[] = [];
+    // (A kind's length bit is also its bit in the key table.)
+    const found = (t: Token[], kindBit: number, key: string) => {
+      const entry = windowKey(t, 0, t.length - 1, index);
+      return entry >= 0 && index.keyTable.keys[entry] === key && (index.keyTable.kinds[entry]! & kindBit) !== 0;
+    };
     for (const [kind, keys, lengthBit, head, tail] of kinds(index)) {
       for (const key of keys) {
         if (!mayBeKey(key, index, lengthBit, head, tail)) wrong.push(`${kind} ${key}`);
+        if (!found(tokens([key]), lengthBit, key)) wrong.push(`${kind} ${key} (lookup)`);
         for (let a = 1; a < key.length; a++) {
-          if (!windowMayBeKey(tokens([key.slice(0, a), key.slice(a)]), 0, 1, index, lengthBit, head, tail)) wrong.push(`${kind} ${key} /${a}`);
+          if (!found(tokens([key.slice(0, a), key.slice(a)]), lengthBit, key)) wrong.push(`${kind} ${key} /${a}`);
           for (let b = a + 1; b < key.length; b++) {
-            const three = tokens([key.slice(0, a), key.slice(a, b), key.slice(b)]);
-            if (!windowMayBeKey(three, 0, 2, index, lengthBit, head, tail)) wrong.push(`${kind} ${key} /${a}/${b}`);
+            if (!found(tokens([key.slice(0, a), key.slice(a, b), key.slice(b)]), lengthBit, key)) wrong.push(`${kind} ${key} /${a}/${b}`);
           }
         }
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('find no key in windows that spell none', () => {
+    // Keys with a letter changed, cut in two: the hashes differ, or the comparison catches a collision.
+    const wrong: string[] = [];
+    for (const key of index.keyTable.keys) {
+      const changed = key.slice(0, -1) + (key.endsWith('z') ? 'y' : 'z');
+      if (index.keyTable.keys.includes(changed)) continue;
+      const t = tokens([changed.slice(0, 1), changed.slice(1)]);
+      if (windowKey(t, 0, 1, index) >= 0) wrong.push(changed);
     }
     expect(wrong).toEqual([]);
   });
