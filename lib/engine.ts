@@ -15,6 +15,7 @@ import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
 import { normalizePlainHost, normalizeUrl, pathHostedSite, plainWebHost } from './normalize';
 import { isPlainHost } from './skeleton';
+import { scanHost } from './host-scan';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
 
 export interface EngineOptions extends IndexOptions {
@@ -99,7 +100,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     let early: BeforeSuffix = BeforeSuffix.Undecided;
     let plain: boolean | undefined;
     if (plainHost !== null && shortcuts) {
-      plain = isPlainHost(plainHost);
+      plain = scanHost(plainHost).plain;
       early = unrelatedBeforeSuffix(plainHost, plain, index);
       if (early === BeforeSuffix.Unrelated) return { url, host: plainHost, verdict: 'unknown', target: null, reasons: [] };
     }

@@ -1,4 +1,5 @@
 import type { NormalizedUrl } from './normalize';
+import { lastScan, scanHost } from './host-scan';
 import { foldUnicode, hasNonAscii, isPlainHost, skeletonOf, skeletonOfFolded, unicodeLabel, withoutHyphens } from './skeleton';
 
 /**
@@ -118,39 +119,35 @@ export function viewHost(n: Extract<NormalizedUrl, { kind: 'host' }>, plain?: bo
 
 /**
  * The common case: an ASCII host that no folding changes (no xn--, 0/1, rn, nn, vv, cl), so each label
- * is its own Unicode form and its own skeleton. One pass over the host, no splitting or replacing.
+ * is its own Unicode form and its own skeleton. Its pieces come from the host's scan (host-scan.ts),
+ * hashed already, and the index keys the quick reject looked up on them come along.
  */
 function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: number): HostView {
   const host = n.host;
+  const scan = lastScan().host === host ? lastScan() : scanHost(host);
   const labels: string[] = [];
-  const tokens: Token[] = [];
-  let labelStart = 0;
-  let pieceStart = 0;
-  let part = 0;
-  for (let i = 0; i <= host.length; i++) {
-    const c = i < host.length ? host.charCodeAt(i) : 46;
-    if (c !== 46 && c !== 45) continue;
-    if (c === 46 && pieceStart === labelStart) {
-      // A label without hyphens: the label and its only piece are one string.
-      const label = host.slice(labelStart, i);
-      if (i > labelStart) tokens.push(makeToken(label, labels.length, 0));
-      labels.push(label);
-    } else {
-      if (i > pieceStart) tokens.push(makeToken(host.slice(pieceStart, i), labels.length, part++));
-      if (c === 46) labels.push(host.slice(labelStart, i));
-    }
-    if (c === 46) {
-      labelStart = i + 1;
-      part = 0;
-    }
-    pieceStart = i + 1;
+  for (let from = 0; ; ) {
+    const dot = host.indexOf('.', from);
+    labels.push(dot < 0 ? (from === 0 ? host : host.slice(from)) : host.slice(from, dot));
+    if (dot < 0) break;
+    from = dot + 1;
+  }
+  const tokens: Token[] = new Array(scan.count);
+  for (let k = 0; k < scan.count; k++) {
+    const label = scan.label[k]!;
+    const start = scan.start[k]!;
+    const end = scan.end[k]!;
+    // A label without hyphens: the label and its only piece are one string.
+    const skel = end - start === labels[label]!.length ? labels[label]! : host.slice(start, end);
+    tokens[k] = { skel, label, part: scan.part[k]!, hash: scan.hash[k]!, power: scan.power[k]!, key: scan.key[k]! };
   }
   const sldIndex = labels.length - suffixLabels - 1;
-  const sld = labels[sldIndex]!;
-  let flatSld = sld;
-  if (sld.includes('-')) {
+  const sldFirst = firstTokenOf(tokens, sldIndex);
+  const sldLast = lastTokenOf(tokens, sldIndex);
+  let flatSld = labels[sldIndex]!;
+  if (sldLast !== sldFirst || tokens[sldFirst]!.skel.length !== flatSld.length) {
     flatSld = '';
-    for (const t of tokens) if (t.label === sldIndex) flatSld += t.skel;
+    for (let k = sldFirst; k <= sldLast; k++) flatSld += tokens[k]!.skel;
   }
   return {
     host,
@@ -159,8 +156,8 @@ function plainView(n: Extract<NormalizedUrl, { kind: 'host' }>, suffixLabels: nu
     skeletons: labels,
     tokens,
     sldIndex,
-    sldFirst: firstTokenOf(tokens, sldIndex),
-    sldLast: lastTokenOf(tokens, sldIndex),
+    sldFirst,
+    sldLast,
     suffixLabels,
     suffix: n.suffix!,
     domain: n.domain!,

@@ -1,4 +1,4 @@
-import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, KEY_EMBEDDABLE, KEY_GLUED, MIN_STANDALONE_BRAND_LENGTH, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
+import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL, KEY_BRAND, KEY_EMBEDDABLE, KEY_GLUED, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, MIN_TYPO_LENGTH, edge3Index, edge4Index, hasBit, type EngineIndex } from '../engine-index';
 import type { NormalizedUrl } from '../normalize';
 import { isBlockedUpTo } from './blocked';
 import { mayBeOfficialFrom } from './official';
@@ -7,7 +7,8 @@ import { MAX_BRAND_PIECES } from './stacked-typo';
 import { findTypoBrand, mayBeTypoIn } from './typo';
 import { brandsSpelled } from './windows';
 import { isLoneDigitByLetter, leetReading } from './combosquat';
-import { findKey, hashStep } from '../key-table';
+import { findKey } from '../key-table';
+import { lastScan, scanHost, type HostScan } from '../host-scan';
 
 /**
  * Almost all of the web has nothing to do with the list. For an ASCII host (no IDN), this answers
@@ -42,34 +43,104 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
   // the other readings of "1" and "rnn". The typo detectors read the name as spelled (accents folded,
   // not rn→m). Questions that catch most lookalikes at once (a brand spelled out, a piece shaped like a
   // brand) come before the costlier typo-candidate searches.
-  const flatSld = withoutHyphens(sld);
-  const skeletonSld = isPlain ? sld : skeletonOf(sld);
-  if (brandsSpelled(isPlain ? flatSld : withoutHyphens(skeletonSld), index)) return false;
   const to = host.length - suffixLength - 1;
+  return isPlain ? plainNameUnrelated(scanOf(host), to - sld.length, to, index) : disguisedNameUnrelated(host, sld, subdomain, suffixLength, index);
+}
+
+/**
+ * unrelatedName for a plain host, read from its scan (no string built unless a question needs one):
+ * its registrable name is host[from, to), its public suffix starts after `to`.
+ */
+function plainNameUnrelated(scan: HostScan, from: number, to: number, index: EngineIndex): boolean {
+  return !brandInScan(scan, from, to, index) && !spelledNameRelated(scan.host, from, to, index);
+}
+
+/**
+ * unrelatedName for an ASCII host with disguises (0, 1, rn, nn, vv, cl): the brand questions are
+ * asked of its skeleton (what the detectors but typo read, suffix labels as they are), the typo
+ * questions of the name as spelled, and glued words are also read where the skeleton fused two of
+ * them (combosquat.ts gluedAcrossPairs).
+ */
+function disguisedNameUnrelated(host: string, sld: string, subdomain: string, suffixLength: number, index: EngineIndex): boolean {
+  const to = host.length - suffixLength - 1;
+  const skeletonSld = skeletonOf(sld);
+  const head = subdomain ? `${skeletonOf(subdomain)}.` : '';
+  const scan = scanHost(head + skeletonSld + host.slice(to));
+  if (brandInScan(scan, head.length, head.length + skeletonSld.length, index)) return false;
+  if (gluedAcrossFusedPair(host, to, index)) return false;
+  if (spelledNameRelated(host, to - sld.length, to, index)) return false;
+  for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
+  return true;
+}
+
+/**
+ * Whether the embedding, combination or tld-swap detectors can find a brand in a host read as
+ * `scan.host` (its registrable name at [from, to), its public suffix after it), each piece being its
+ * own skeleton.
+ */
+function brandInScan(scan: HostScan, from: number, to: number, index: EngineIndex): boolean {
+  const { host } = scan;
+  // The name spelled like a brand (hyphens left out): tld-swap or homoglyph.
+  let first = 0;
+  while (first < scan.count && scan.start[first]! < from) first++;
+  let hash = 0;
+  let any = false;
+  for (let k = first; k < scan.count && scan.end[k]! <= to; k++) {
+    hash = (Math.imul(hash, scan.power[k]!) + scan.hash[k]!) | 0;
+    any = true;
+  }
+  if (any && findKey(index.keyTable, hash, host, from, to, KEY_BRAND) >= 0) return true;
   // Windows of pieces may start inside the public suffix too (the embedding detector reads them up to
   // the host's last piece): under a suffix label with hyphens, "www.ameli-fr-x" holds ameli.fr.
-  const reach = Math.max(host.lastIndexOf('.'), host.lastIndexOf('-'));
-  let shaped = false;
-  if (isPlain) {
-    const pieces = brandShapedPieces(host, reach, index);
-    if (pieces === SPELLED) return false;
-    shaped = pieces === SHAPED;
-  } else {
-    if (somePieceLikeBrand(subdomain ? `${skeletonOf(subdomain)}.${skeletonSld}` : skeletonSld, -1, index)) return false;
-    // (As spelled too: glued words that meet on a pair the skeleton fuses, "connexion"+"neoliane", are
-    // read so by combosquat; suffix labels are read as spelled.)
-    if (somePieceLikeBrand(host, reach, index)) return false;
-  }
+  const pieces = brandShapedPieces(scan, Math.max(host.lastIndexOf('.'), host.lastIndexOf('-')), index);
+  if (pieces === SPELLED) return true;
   // A piece shaped like a brand, asked exactly (most popular sites with one are settled here).
-  if (shaped && plainHostMayHoldBrand(host, to, index)) return false;
-  // (The typo detectors measure the name as spelled: for a host without IDN, the name itself. The
-  // answer is kept for the typo detector.)
-  if (findTypoBrand(flatSld, index)) return false;
-  // The dot after "www" left out, the rest a brand with hyphens moved: "wwwame-li" (typo.ts detectMissingDot).
-  if (sld.length >= 3 + MIN_STANDALONE_BRAND_LENGTH && sld.startsWith('www') && sld.charCodeAt(3) !== 45 && brandsSpelled(withoutHyphens(sld.slice(3)), index)) return false;
-  if (!isPlain) for (const alternative of alternativeSkeletons(sld)) if (brandsSpelled(withoutHyphens(alternative), index)) return false;
-  return !(flatSld !== sld && mayHoldMisspeltBrand(sld, index));
+  return pieces === SHAPED && plainHostMayHoldBrand(scan, to, index);
 }
+
+/**
+ * The typo questions, on the registrable name as spelled, host[from, to): the typo search (its answer
+ * is kept for the typo detector) when the name's edges allow one, the dot after "www" left out
+ * (typo.ts detectMissingDot), and a misspelt run of pieces (stacked-typo.ts).
+ */
+function spelledNameRelated(host: string, from: number, to: number, index: EngineIndex): boolean {
+  let length = 0;
+  for (let i = from; i < to; i++) if (host.charCodeAt(i) !== 45) length++;
+  const hyphenated = length !== to - from;
+  if (length >= MIN_TYPO_LENGTH - 1 && mayBeTypoIn(host, from, to, length, index)) {
+    const name = hyphenated ? withoutHyphens(host.slice(from, to)) : host.slice(from, to);
+    if (findTypoBrand(name, index)) return true;
+  }
+  // "wwwame-li": the rest a brand with hyphens moved.
+  if (to - from >= 3 + MIN_STANDALONE_BRAND_LENGTH && host.startsWith('www', from) && host.charCodeAt(from + 3) !== 45 && brandsSpelled(withoutHyphens(host.slice(from + 3, to)), index)) return true;
+  return hyphenated && mayHoldMisspeltBrand(host.slice(from, to), index);
+}
+
+/**
+ * Whether a piece of host[0, to), read with a letter pair the skeleton fuses cut in two (connexion +
+ * neoliane meet on "nn"), starts or ends with a brand of four or more characters (combosquat.ts
+ * gluedAcrossPairs, which then looks for lure words around it).
+ */
+function gluedAcrossFusedPair(host: string, to: number, index: EngineIndex): boolean {
+  for (let start = 0, i = 0; i <= to; i++) {
+    const c = i < to ? host.charCodeAt(i) : 46;
+    if (c !== 46 && c !== 45) continue;
+    if (i - start >= MIN_STANDALONE_BRAND_LENGTH + 2) {
+      const piece = host.slice(start, i);
+      for (const pair of FUSING_PAIRS) {
+        for (let at = piece.indexOf(pair); at >= 0; at = piece.indexOf(pair, at + 1)) {
+          const reading = skeletonOf(piece.slice(0, at + 1)) + skeletonOf(piece.slice(at + 1));
+          if (gluedAtAnEdge(reading, 0, reading.length, index)) return true;
+        }
+      }
+    }
+    start = i + 1;
+  }
+  return false;
+}
+
+/** The letter pairs the skeleton reads as one letter (combosquat.ts FUSING_PAIRS). */
+const FUSING_PAIRS = ['nn', 'rn', 'vv', 'cl'];
 
 /** What unrelatedBeforeSuffix found. */
 export const BeforeSuffix = {
@@ -92,6 +163,7 @@ export type BeforeSuffix = (typeof BeforeSuffix)[keyof typeof BeforeSuffix];
  * (a private suffix such as blogspot.com, or a wildcard rule).
  */
 export function unrelatedBeforeSuffix(host: string, isPlain: boolean, index: EngineIndex): BeforeSuffix {
+  if (isPlain) return plainUnrelatedBeforeSuffix(scanOf(host), index);
   const dot = host.indexOf('.');
   if (dot < 0) return BeforeSuffix.Undecided;
   const second = host.indexOf('.', dot + 1);
@@ -100,7 +172,8 @@ export function unrelatedBeforeSuffix(host: string, isPlain: boolean, index: Eng
   if (host.endsWith('.localhost')) return BeforeSuffix.Undecided; // normalizeUrl's local hosts
   const nameEnd = www ? second : dot;
   // The usual cut first: on a lookalike it says no, and the caller need not ask again (nameCut).
-  if (!unrelatedName(host, host.slice(www ? dot + 1 : 0, nameEnd), www ? 'www' : '', host.length - nameEnd - 1, index, isPlain)) return BeforeSuffix.NameRelated;
+  const nameUnrelated = isPlain ? plainNameUnrelated(scanOf(host), www ? dot + 1 : 0, nameEnd, index) : unrelatedName(host, host.slice(www ? dot + 1 : 0, nameEnd), www ? 'www' : '', host.length - nameEnd - 1, index, false);
+  if (!nameUnrelated) return BeforeSuffix.NameRelated;
   // Official: the host or a parent is listed (extra official domains may sit below a registrable domain).
   for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
     if (mayBeOfficialFrom(host, at, index) && index.officialDomains.has(at === 0 ? host : host.slice(at))) return BeforeSuffix.Undecided;
@@ -108,6 +181,28 @@ export function unrelatedBeforeSuffix(host: string, isPlain: boolean, index: Eng
   // (Read as a.b's suffix b: the shortest registrable domain, so every parent is looked at.)
   if (isBlockedUpTo(host, host.length - nameEnd - 1, index)) return BeforeSuffix.Undecided;
   return www && !wwwUnrelated(index, isPlain) ? BeforeSuffix.Undecided : BeforeSuffix.Unrelated;
+}
+
+/** unrelatedBeforeSuffix for a plain host, read from its scan (its dots are known: no string search). */
+function plainUnrelatedBeforeSuffix(scan: HostScan, index: EngineIndex): BeforeSuffix {
+  const { host, labels, dots } = scan;
+  if (labels < 2 || labels > 3) return BeforeSuffix.Undecided;
+  const www = labels === 3;
+  if (www && (dots[0] !== 3 || !host.startsWith('www'))) return BeforeSuffix.Undecided;
+  const nameEnd = dots[labels - 2]!;
+  // normalizeUrl's local hosts
+  if (host.length - nameEnd === 10 && host.endsWith('.localhost')) return BeforeSuffix.Undecided;
+  // The usual cut first: on a lookalike it says no, and the caller need not ask again (nameCut).
+  if (!plainNameUnrelated(scan, www ? 4 : 0, nameEnd, index)) return BeforeSuffix.NameRelated;
+  // Official: the host or a parent is listed (extra official domains may sit below a registrable domain).
+  if (mayBeOfficialFrom(host, 0, index) && index.officialDomains.has(host)) return BeforeSuffix.Undecided;
+  for (let k = 0; k < labels - 1; k++) {
+    const at = dots[k]! + 1;
+    if (mayBeOfficialFrom(host, at, index) && index.officialDomains.has(host.slice(at))) return BeforeSuffix.Undecided;
+  }
+  // (Read as a.b's suffix b: the shortest registrable domain, so every parent is looked at.)
+  if (isBlockedUpTo(host, host.length - nameEnd - 1, index)) return BeforeSuffix.Undecided;
+  return www && !wwwUnrelated(index, true) ? BeforeSuffix.Undecided : BeforeSuffix.Unrelated;
 }
 
 const wwwAnswers = new WeakMap<EngineIndex, [plain: boolean, disguised: boolean]>();
@@ -136,48 +231,57 @@ export function nameCut(n: Extract<NormalizedUrl, { kind: 'host' }>): boolean {
   return !!n.sld && !!n.suffix && n.suffix.indexOf('.') < 0 && (n.subdomain === '' || n.subdomain === 'www');
 }
 
-/**
- * Whether some piece between dots and hyphens of host[0, to) (the host before its public suffix: a
- * brand after it has nothing after it; -1: the whole string) may start or end a brand window: a cheap
- * filter on the pieces' edges.
- */
-function somePieceLikeBrand(host: string, to: number, index: EngineIndex): boolean {
-  const end = to < 0 ? host.length : to;
-  for (let start = 0, i = 0; i <= end; i++) {
-    const c = i < end ? host.charCodeAt(i) : 46;
-    if (c !== 46 && c !== 45) continue;
-    if (i > start && pieceLikeBrand(host, start, i, index)) return true;
-    start = i + 1;
-  }
-  return false;
-}
-
 const NO_SHAPE = 0;
 const SHAPED = 1;
 const SPELLED = 2;
 
 /**
- * somePieceLikeBrand for a plain host: NO_SHAPE when no piece of host[0, to) passes the edge test,
- * SPELLED when one that does is itself an embeddable brand or a glued brand+suffix (what most
- * lookalikes hold: asked at once, one hash lookup), else SHAPED.
+ * The pieces' cheap edge test (pieceLikeBrand), on a scan: NO_SHAPE when no piece ending at or
+ * before `to` passes it, SPELLED when one that does is itself an embeddable brand or a glued
+ * brand+suffix (what most lookalikes hold: asked at once, one hash lookup, the answer kept on the
+ * scan for the detectors), else SHAPED.
  */
-function brandShapedPieces(host: string, to: number, index: EngineIndex): number {
+function brandShapedPieces(scan: HostScan, to: number, index: EngineIndex): number {
+  const { host } = scan;
   let found = NO_SHAPE;
-  for (let start = 0, i = 0; i <= to; i++) {
-    const c = i < to ? host.charCodeAt(i) : 46;
-    if (c !== 46 && c !== 45) continue;
-    if (i > start && pieceLikeBrand(host, start, i, index)) {
-      let hash = 0;
-      for (let k = start; k < i; k++) hash = hashStep(hash, host.charCodeAt(k));
-      if (findKey(index.keyTable, hash, host, start, i, KEY_EMBEDDABLE | KEY_GLUED) >= 0) return SPELLED;
-      found = SHAPED;
-    }
-    start = i + 1;
+  for (let k = 0; k < scan.count && scan.end[k]! <= to; k++) {
+    const start = scan.start[k]!;
+    const end = scan.end[k]!;
+    if (!scannedPieceLikeBrand(scan, k, index)) continue;
+    const key = findKey(index.keyTable, scan.hash[k]!, host, start, end, ANY_KEY);
+    scan.key[k] = key;
+    if (key >= 0 && (index.keyTable.kinds[key]! & (KEY_EMBEDDABLE | KEY_GLUED)) !== 0) return SPELLED;
+    found = SHAPED;
   }
   return found;
 }
 
-/** The cheap edge test of one piece host[from, to) (see somePieceLikeBrand). */
+/** The shared scan of `host` (host-scan.ts), made now unless it is the host last scanned. */
+function scanOf(host: string): HostScan {
+  const scan = lastScan();
+  return scan.host === host ? scan : scanHost(host);
+}
+
+const ANY_KEY = KEY_BRAND | KEY_KEYWORD | KEY_EMBEDDABLE | KEY_GLUED;
+
+/** pieceLikeBrand for piece k of a scan: its digits are known, so most pieces skip those questions. */
+function scannedPieceLikeBrand(scan: HostScan, k: number, index: EngineIndex): boolean {
+  const digits = scan.digits[k]!;
+  if (digits === 0) {
+    const from = scan.start[k]!;
+    const to = scan.end[k]!;
+    const length = to - from;
+    if (length < 3) return true;
+    return length === 3
+      ? startsOrEndsLike3(scan.host, from, to, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)
+      : startsOrEndsLike4(scan.host, from, to, index) || startsOrEndsLike3(scan.host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL);
+  }
+  return pieceLikeBrand(scan.host, scan.start[k]!, scan.end[k]!, index);
+}
+
+/**
+ * The cheap edge test of one piece host[from, to): whether a brand window may start or end with it.
+ */
 function pieceLikeBrand(host: string, from: number, to: number, index: EngineIndex): boolean {
   const length = to - from;
   if (length < 3) return true;
@@ -212,26 +316,8 @@ function hasLoneLeetDigit(s: string, from: number, to: number): boolean {
 /** The longest window of pieces embedding.ts (MAX_BRAND_TOKENS) and combosquat.ts (MAX_WINDOW) read. */
 const MAX_WINDOW = 3;
 
-// Pieces of the host being read, their hashes (string-hash.ts) and 131^length (reused: the engine is synchronous).
-let pieceStarts = new Int32Array(64);
-let pieceEnds = new Int32Array(64);
-let pieceHashes = new Int32Array(64);
-let piecePowers = new Int32Array(64);
-
-function growPieces(): void {
-  const grow = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  pieceStarts = grow(pieceStarts);
-  pieceEnds = grow(pieceEnds);
-  pieceHashes = grow(pieceHashes);
-  piecePowers = grow(piecePowers);
-}
-
 /**
- * somePieceLikeBrand answered exactly, for a plain host (each piece is its own skeleton) whose public
+ * The edge test answered exactly, for a host read on its scan (each piece is its own skeleton) whose public
  * suffix starts at `to`: whether the embedding or combination detectors can find a brand in it. They
  * find one only as
  * - a window of one to three pieces (over dots too, never ending with the host's last piece) that
@@ -241,39 +327,19 @@ function growPieces(): void {
  * - the same in such a piece read with digits for letters (m4if), or without the number around it (2024ameli).
  * So a popular site with a piece that merely starts like a brand ("services", "nr-data") is settled here.
  */
-function plainHostMayHoldBrand(host: string, to: number, index: EngineIndex): boolean {
-  let count = 0;
-  let hash = 0;
-  let power = 1;
-  for (let start = 0, i = 0; i <= host.length; i++) {
-    const c = i < host.length ? host.charCodeAt(i) : 46;
-    if (c !== 46 && c !== 45) {
-      hash = hashStep(hash, c);
-      power = Math.imul(power, 131);
-      continue;
-    }
-    if (i > start) {
-      if (count === pieceStarts.length) growPieces();
-      pieceStarts[count] = start;
-      pieceEnds[count] = i;
-      pieceHashes[count] = hash;
-      piecePowers[count++] = power;
-    }
-    hash = 0;
-    power = 1;
-    start = i + 1;
-  }
+function plainHostMayHoldBrand(scan: HostScan, to: number, index: EngineIndex): boolean {
+  const { host, count, start, end, hash, power } = scan;
   // Brands spelled by whole pieces first (most lookalikes stop there): every window of one to
   // MAX_WINDOW pieces that does not end with the host's last one, by its hash.
   const table = index.keyTable;
   for (let k = 0; k + 1 < count; k++) {
     let windowHash = 0;
     for (let j = k; j < k + MAX_WINDOW && j + 1 < count; j++) {
-      windowHash = (Math.imul(windowHash, piecePowers[j]!) + pieceHashes[j]!) | 0;
-      if (findKey(table, windowHash, host, pieceStarts[k]!, pieceEnds[j]!, KEY_EMBEDDABLE | KEY_GLUED) >= 0) return true;
+      windowHash = (Math.imul(windowHash, power[j]!) + hash[j]!) | 0;
+      if (findKey(table, windowHash, host, start[k]!, end[j]!, KEY_EMBEDDABLE | KEY_GLUED) >= 0) return true;
     }
   }
-  for (let k = 0; k < count && pieceEnds[k]! <= to; k++) if (pieceHoldsBrand(host, pieceStarts[k]!, pieceEnds[k]!, index)) return true;
+  for (let k = 0; k < count && end[k]! <= to; k++) if (pieceHoldsBrand(host, start[k]!, end[k]!, index)) return true;
   return false;
 }
 
