@@ -92,6 +92,13 @@ export interface EngineIndex {
   typoByLength: Brand[][];
   /** The letterMask of each brand of typoByLength, in the same places (a flat array scans faster). */
   typoMasksByLength: Int32Array[];
+  /**
+   * The first two and the last two characters of each brand of typoByLength, as c0 * 65536 + c1 (-1
+   * for a brand allowed two edits): one edit on a name of five or more leaves one pair or the other as
+   * it is, so most candidates are ruled out by two comparisons.
+   */
+  typoHeadsByLength: Int32Array[];
+  typoTailsByLength: Int32Array[];
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
@@ -166,6 +173,11 @@ export const GENERIC_WORDS = new Set(
     'mutualite',
   ].map((w) => skeletonOf(w)),
 );
+
+/** The two characters of `s` at `at`, as one number (see EngineIndex.typoHeadsByLength). */
+export function pairCode(s: string, at: number): number {
+  return s.charCodeAt(at) * 65536 + s.charCodeAt(at + 1);
+}
 
 /** Bit set of the letters (a-z → bits 0-25) and of "any digit" (bit 26) in an ASCII string. */
 export function letterMask(s: string): number {
@@ -538,6 +550,8 @@ export function buildIndex(
     longBrandBuckets,
     typoByLength,
     typoMasksByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => b.letterMask)),
+    typoHeadsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, 0) : -1))),
+    typoTailsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, b.plain.length - 2) : -1))),
     gluedTargets,
     keywords,
     benignNeighbours: new Set(namesakes.typo),

@@ -1,5 +1,5 @@
 import { isPlausibleReplacement } from '../keyboard';
-import { MIN_STANDALONE_BRAND_LENGTH, EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, type Brand, type EngineIndex } from '../engine-index';
+import { MIN_STANDALONE_BRAND_LENGTH, EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, pairCode, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode, withoutHyphens } from '../skeleton';
@@ -93,6 +93,8 @@ function searchTypoBrand(name: string, index: EngineIndex): Brand | null {
   if (n < MIN_TYPO_LENGTH - 1) return null;
   if (!mayBeTypo(name, index)) return null;
   nameMask = letterMask(name);
+  nameHead = pairCode(name, 0);
+  nameTail = pairCode(name, n - 2);
   countsOf = null;
   const direct = scanNearbyLengths(name, index);
   if (direct !== undefined) return direct;
@@ -113,10 +115,15 @@ function scanNearbyLengths(name: string, index: EngineIndex): Brand | null | und
   for (let len = from; len <= to; len++) {
     const brands = index.typoByLength[len];
     if (!brands) continue;
-    // The letter-set filter on a flat array first: most candidates stop there without being read.
+    // Flat arrays first: a brand allowed one edit must share its first two or its last two characters
+    // with the name; then the letter-set filter. Most candidates stop there without being read.
     const masks = index.typoMasksByLength[len]!;
+    const heads = index.typoHeadsByLength[len]!;
+    const tails = index.typoTailsByLength[len]!;
     const limit = len >= LONG_BRAND_LENGTH ? 4 : 2;
     for (let k = 0; k < brands.length; k++) {
+      const head = heads[k]!;
+      if (head !== -1 && head !== nameHead && tails[k] !== nameTail) continue;
       if (popcount(nameMask ^ masks[k]!) > limit) continue;
       if (isCloseTo(name, brands[k]!)) return brands[k]!;
     }
@@ -138,6 +145,8 @@ function findByDeletions(name: string, index: EngineIndex): Brand | null {
 
 // Letters of the name being checked (set once per findTypoBrand call; the engine is synchronous).
 let nameMask = 0;
+let nameHead = 0;
+let nameTail = 0;
 const nameCounts = new Uint8Array(LETTER_BINS);
 let countsOf: string | null = null; // which name nameCounts holds: filled only when a candidate passes the mask
 
@@ -168,9 +177,12 @@ function isCloseTo(name: string, brand: Brand): boolean {
   const max = brand.maxEdits;
   // Each edit adds or removes at most two letters from the set of letters used.
   if (popcount(nameMask ^ brand.letterMask) > 2 * max) return false;
-  // Each edit also moves the letter histogram by at most two (a substitution: one out, one in).
-  if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
-  if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) return false;
+  // Each edit also moves the letter histogram by at most two (a substitution: one out, one in): a
+  // filter worth its cost before the two-edit distance only; one edit is checked in one pass anyway.
+  if (max > 1) {
+    if (countsOf !== name) countsOf = letterCounts(name, nameCounts) && name;
+    if (histogramDistance(nameCounts, brand.letterCounts, 2 * max) > 2 * max) return false;
+  }
   if (boundedOsaDistance(name, brand.plain, max) > max) return false;
   for (const part of brand.keptParts) if (!name.includes(part)) return false;
   if (brand.plain.length <= SLIPS_ONLY_MAX_LENGTH && isArbitraryReplacement(name, brand.plain)) return false;
