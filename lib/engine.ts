@@ -1,7 +1,7 @@
 import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { brandOfBlocked, isBlocked } from './detectors/blocked';
-import { BeforeSuffix, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
+import { BeforeSuffix, brandFreeHost, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
 import { detectCombosquat, leetReading } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
@@ -80,11 +80,12 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
   const shortcuts = !options.noShortcuts;
 
   /** Runs the detectors on a host view; adds their reasons to `reasons` and returns the strongest match. */
-  function detect(view: HostView | null, reasons: ReasonCode[]): Match | null {
+  /** `brandFree`: the quick reject proved that no piece of this host holds a brand the embedding and combination detectors read. */
+  function detect(view: HostView | null, reasons: ReasonCode[], brandFree = false): Match | null {
     if (!view) return null;
     let best: Match | null = null;
     best = merge(best, detectHomoglyph(view, index), reasons);
-    if (!shortcuts || mayHoldBrand(view, index)) {
+    if (!shortcuts || (!brandFree && mayHoldBrand(view, index))) {
       best = merge(best, detectEmbedding(view, index), reasons);
       best = merge(best, detectCombosquat(view, index), reasons);
     }
@@ -142,7 +143,8 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     if (shortcuts && !blocked && !(early === BeforeSuffix.NameRelated && nameCut(n)) && certainlyUnrelated(n, index, plain)) return { url, host, verdict: 'unknown', target: null, reasons: [] };
     const reasons: ReasonCode[] = blocked ? ['blocked'] : [];
     const view = viewHost(n, plain);
-    const best = detect(view, reasons);
+    // (What the quick reject found of this host holds only when the host is cut as it read it.)
+    const best = detect(view, reasons, early === BeforeSuffix.NameRelated && nameCut(n) && brandFreeHost() === host);
     if (blocked) {
       const brand = best?.brand ?? (view ? brandOfBlocked(view, index) : null);
       return {

@@ -52,7 +52,23 @@ function unrelatedName(host: string, sld: string, subdomain: string, suffixLengt
  * its registrable name is host[from, to), its public suffix starts after `to`.
  */
 function plainNameUnrelated(scan: HostScan, from: number, to: number, index: EngineIndex): boolean {
-  return !brandInScan(scan, from, to, index) && !spelledNameRelated(scan.host, from, to, index);
+  brandFree = null;
+  if (brandInScan(scan, from, to, index)) return false;
+  brandFree = scan.host;
+  return !spelledNameRelated(scan.host, from, to, index);
+}
+
+// The plain host last proven to hold no brand (see brandFreeHost).
+let brandFree: string | null = null;
+
+/**
+ * The plain host whose pieces the quick reject last proved hold no brand the embedding and combination
+ * detectors can find (no window spelling a key, nothing glued at a piece's edge, no reading with
+ * digits), when it is cut with its registrable name where the quick reject read it; null when none.
+ * A host it let through for a typo only can skip those two detectors.
+ */
+export function brandFreeHost(): string | null {
+  return brandFree;
 }
 
 /**
