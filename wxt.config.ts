@@ -26,24 +26,6 @@ function preactWithoutRawHtml(): Plugin {
   };
 }
 
-/**
- * The always-on script runs nearly every function it holds on every page. V8's explicit compile
- * hint makes it compile them with the script instead of pre-parsing them and then parsing them again
- * on their first call, which measurably lowers the per-page cost (`npm run bench:page`).
- * https://v8.dev/blog/explicit-compile-hints
- */
-const EAGERLY_COMPILED = new Set(['page-guard.js']);
-function eagerCompileHint(): Plugin {
-  return {
-    name: 'vigie:eager-compile-hint',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle))
-        if (chunk.type === 'chunk' && EAGERLY_COMPILED.has(chunk.fileName)) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-    },
-  };
-}
-
 /** Scripts built without the webextension-polyfill (see the vite:build:extendConfig hook). */
 const PLAIN_API_SCRIPTS = new Set(['page-guard', 'page-ui']);
 
@@ -70,7 +52,9 @@ export default defineConfig({
   // Locales live with the views that use them; WXT generates _locales/ from them.
   i18n: { localesDir: resolve(import.meta.dirname, 'components/locales') },
   vite: () => ({
-    plugins: [preactWithoutRawHtml(), preact(), eagerCompileHint()],
+    // (No compile hint on the page guard: most of its code only runs on a page with a form, so V8's
+    // lazy compilation costs less main-thread time overall than compiling it all up front.)
+    plugins: [preactWithoutRawHtml(), preact()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -2,10 +2,10 @@ import { foldWords } from './text-fold';
 import {
   BORN_ON,
   CANDIDATE_SELECTOR,
+  SEARCH_LIKE_SELECTOR,
   TEXT_CAP,
   WORD_STEMS,
   hasWordStarting,
-  mayAskSensitive,
   mayBeIbanPlaceholder,
   mayBeSensitiveAutocomplete,
 } from './page-fields';
@@ -49,13 +49,14 @@ const TEXT_NODE = 3;
 /** Past this many nodes the precise test costs no more: let it decide. */
 const NODE_CAP = 300;
 
-const bornWords = BORN_ON.map((p) => p.trim().split(' '));
+// Derived from BORN_ON (page-fields.ts), written out so that the always-on page guard computes nothing
+// at load (test/page-fields.test.ts derives them again):
 /** A pattern's first word… */
-const BORN_OPENERS = [...new Set(bornWords.map((w) => w[0]!))];
+export const BORN_OPENERS = ['ne', 'nee'];
 /** …and what may start another text: the rest of a pattern, from its second word on. */
-const BORN_CLOSERS = [...new Set(bornWords.flatMap((w) => w.slice(1).map((_, i) => w.slice(i + 1).join(' '))))];
+export const BORN_CLOSERS = ['le', 'e le'];
 /** Whole patterns whose last word may go on ("né le" + "mon…" read as "né lemon"). */
-const BORN_OPEN_ENDED = BORN_ON.map((p) => p.trimEnd());
+export const BORN_OPEN_ENDED = [' ne le', ' nee le', ' ne e le', ' nee e le'];
 
 interface Scan {
   sensitive: boolean;
@@ -121,11 +122,33 @@ export function xpathMayAskSensitive(doc: Document): boolean | null {
   return scan.sensitive || (scan.opens && scan.closes);
 }
 
+/** What the page guard makes of a document's fields (pageFieldLook). */
+export const FieldLook = {
+  /** No field may ask for sensitive data. */
+  Nothing: 0,
+  /** One may: the page UI is to look closer. */
+  Ui: 1,
+  /** Its only fields are search boxes or email/URL fields: looked at when the user goes into one. */
+  AtFocus: 2,
+} as const;
+export type FieldLook = (typeof FieldLook)[keyof typeof FieldLook];
+
 /**
- * The page guard's test (`mayAskSensitive`), cheapest first: no candidate field at all (a node list
- * length, no element held); then XPath; then, only where XPath cannot rule it out, the precise look.
+ * The page guard's question on a document, cheapest first, holding no element: no candidate field at
+ * all (a node list length); only search boxes or email/URL fields (a second length: looked at when the
+ * user goes into one, `focused`, not at load: a search box is the most common field of the web and never
+ * the place for a NIR, a card or an IBAN, nor an email or URL field, whose value the browser checks);
+ * then XPath. Where XPath says maybe, or cannot tell, the page UI takes the precise look
+ * (`mayAskSensitive`, lib/page-fields.ts), so the always-on script carries none of it.
  */
-export function pageMayAskSensitive(doc: Document): boolean {
-  if (!doc.querySelectorAll(CANDIDATE_SELECTOR).length) return false;
-  return xpathMayAskSensitive(doc) !== false && mayAskSensitive(doc);
+export function pageFieldLook(doc: Document, focused: boolean): FieldLook {
+  const candidates = doc.querySelectorAll(CANDIDATE_SELECTOR).length;
+  if (!candidates) return FieldLook.Nothing;
+  if (!focused && doc.querySelectorAll(SEARCH_LIKE_SELECTOR).length === candidates) return FieldLook.AtFocus;
+  return xpathMayAskSensitive(doc) === false ? FieldLook.Nothing : FieldLook.Ui;
+}
+
+/** The same question on a page's shadow root (no XPath there): any candidate field but a search box. */
+export function rootFieldLook(root: DocumentFragment): FieldLook {
+  return root.querySelectorAll(CANDIDATE_SELECTOR).length > root.querySelectorAll(SEARCH_LIKE_SELECTOR).length ? FieldLook.Ui : FieldLook.Nothing;
 }

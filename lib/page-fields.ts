@@ -14,8 +14,10 @@ export const FIELD_CAP = 200;
 export const TEXT_CAP = 200;
 const LABEL_CAP = 600;
 
-export const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
-export const LABEL_LIKE = new Set(['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'FONT', 'DIV', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI']);
+// Arrays, not sets: this module is in the always-on page guard, where every built-in used at load
+// costs its first use on each page (see entrypoints/page-guard.ts).
+export const SKIPPED_TYPES: readonly string[] = ['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color'];
+export const LABEL_LIKE: readonly string[] = ['LABEL', 'SPAN', 'P', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'FONT', 'DIV', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI'];
 
 /**
  * Every keyword pattern of lib/page-signals.ts (NIR, card, IBAN, birth date) holds a word that starts
@@ -83,7 +85,7 @@ export function labelText(el: Element): string {
     for (let n = 0; sib && n < 4 && got.trim().length < 3; n++, sib = sib.previousSibling) {
       // Only small label-like elements: textContent of a big sibling (the page's <main>) would cost
       // as much as reading the whole page.
-      if (sib.nodeType === 3 || (sib.nodeType === 1 && LABEL_LIKE.has((sib as Element).tagName) && (sib as Element).childElementCount <= 3))
+      if (sib.nodeType === 3 || (sib.nodeType === 1 && LABEL_LIKE.includes((sib as Element).tagName) && (sib as Element).childElementCount <= 3))
         got = (sib.textContent ?? '').slice(0, TEXT_CAP);
     }
     if (got.trim()) {
@@ -100,7 +102,7 @@ export function isCandidateField(el: Element): boolean {
   if (el.tagName === 'SELECT') return !el.hasAttribute('hidden');
   if (el.tagName !== 'INPUT') return false;
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  return !SKIPPED_TYPES.has(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
+  return !SKIPPED_TYPES.includes(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
 }
 
 export interface FieldDescription {
@@ -134,8 +136,23 @@ export function mayBeSensitive(d: FieldDescription): boolean {
   return d.type === 'password' || mayBeSensitiveAutocomplete(d.autocomplete) || mayBeIbanPlaceholder(d.placeholder) || hasSensitiveKeyword(d.words);
 }
 
-/** The fields `isCandidateField` accepts, as a selector: hidden inputs and buttons are never held. */
-export const CANDIDATE_SELECTOR = `input${[...SKIPPED_TYPES].map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
+/**
+ * The fields `isCandidateField` accepts, as a selector: hidden inputs and buttons are never held.
+ * Written out (the always-on page guard builds nothing at load); a test checks it against SKIPPED_TYPES.
+ */
+const CANDIDATE_INPUT =
+  'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]):not([type=checkbox]):not([type=radio]):not([type=file]):not([type=range]):not([type=color]):not([hidden]):not([aria-hidden=true])';
+export const CANDIDATE_SELECTOR = `${CANDIDATE_INPUT}, select:not([hidden])`;
+
+/**
+ * Candidate fields that no sensitive value is typed into on an honest page, and that the page guard
+ * therefore only looks at once the user focuses one (lib/browser/page-bootstrap.ts): search boxes
+ * (type=search, inside role=search, or named as search engines name them) and fields whose type
+ * makes the browser refuse a NIR, a card number or an IBAN (email, url).
+ */
+export const SEARCH_LIKE_SELECTOR =
+  `${CANDIDATE_INPUT}[type=search], ${CANDIDATE_INPUT}[type=email], ${CANDIDATE_INPUT}[type=url], ${CANDIDATE_INPUT}[name=q], ${CANDIDATE_INPUT}[name=s], ` +
+  `${CANDIDATE_INPUT}[name=query], ${CANDIDATE_INPUT}[name=search], ${CANDIDATE_INPUT}[name=recherche], ${CANDIDATE_INPUT}[name=keywords], [role=search] ${CANDIDATE_INPUT}`;
 
 /**
  * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).
@@ -153,7 +170,8 @@ export function mayAskSensitive(root: Document | Element | DocumentFragment): bo
 
 /**
  * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
- * script injects one second later. Stops after `maxMs` or when the returned function is called.
+ * script injects one second later. Stops at the first change after `maxMs`, or when the returned
+ * function is called.
  */
 export function watchFields(
   doc: Document,
@@ -182,8 +200,11 @@ export function watchFields(
     }
     return false;
   };
+  // A deadline read when the page changes, rather than a timer: the guard sets nothing up it can avoid.
+  const deadline = opts.maxMs ? Date.now() + opts.maxMs : Infinity;
   const observer = new win.MutationObserver((records) => {
     if (stopped || timer !== null || !relevant(records)) return;
+    if (Date.now() > deadline) return stop();
     timer = setTimeout(() => {
       timer = null;
       if (!stopped) onChange();
@@ -192,12 +213,10 @@ export function watchFields(
   // The document itself, not <html>: holding no element keeps the page guard cheap (in the isolated
   // world, the first element held costs the whole element bindings), and <html> may be replaced.
   observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
-  const stop = () => {
+  function stop(): void {
     stopped = true;
     observer.disconnect();
     if (timer !== null) clearTimeout(timer);
-    if (maxTimer !== null) clearTimeout(maxTimer);
-  };
-  const maxTimer = opts.maxMs ? setTimeout(stop, opts.maxMs) : null;
+  }
   return stop;
 }

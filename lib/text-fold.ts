@@ -10,17 +10,21 @@
  * result is exactly that of the straightforward definition (test/text-fold.test.ts compares them).
  */
 
-const FOLDED: Record<string, string> = {
-  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a',
-  ç: 'c',
-  è: 'e', é: 'e', ê: 'e', ë: 'e',
-  ì: 'i', í: 'i', î: 'i', ï: 'i',
-  ñ: 'n',
-  ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o',
-  ù: 'u', ú: 'u', û: 'u', ü: 'u',
-  ý: 'y', ÿ: 'y',
-  œ: 'oe', æ: 'ae',
-};
+// Built at the first letter outside ASCII: the always-on page guard folds text, and most pages never
+// need the table.
+let folded: Record<string, string> | null = null;
+const foldedTable = (): Record<string, string> =>
+  (folded ??= {
+    à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a',
+    ç: 'c',
+    è: 'e', é: 'e', ê: 'e', ë: 'e',
+    ì: 'i', í: 'i', î: 'i', ï: 'i',
+    ñ: 'n',
+    ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o',
+    ù: 'u', ú: 'u', û: 'u', ü: 'u',
+    ý: 'y', ÿ: 'y',
+    œ: 'oe', æ: 'ae',
+  });
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
@@ -29,7 +33,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Letters and digits of a non-ASCII character once lower-cased and stripped of accents ('' if none). */
 function foldRare(ch: string): string {
   const lower = ch.toLowerCase();
-  const table = FOLDED[lower];
+  const table = foldedTable()[lower];
   if (table !== undefined) return table;
   let out = '';
   for (const d of lower.normalize('NFD')) {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
+import { BORN_ON, CANDIDATE_SELECTOR, SEARCH_LIKE_SELECTOR, SKIPPED_TYPES, describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
 import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals';
 import { foldWords } from '../lib/text-fold';
 import { SENSITIVE_PHRASES as PHRASES } from './helpers/field-phrases';
-import { pageMayAskSensitive, xpathMayAskSensitive } from '../lib/field-xpath';
+import { BORN_CLOSERS, BORN_OPEN_ENDED, BORN_OPENERS, FieldLook, pageFieldLook, rootFieldLook, xpathMayAskSensitive } from '../lib/field-xpath';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -106,17 +106,66 @@ describe('hasSensitiveKeyword', () => {
   });
 });
 
-describe('pageMayAskSensitive: the guard as it runs (XPath first, lib/field-xpath.ts)', () => {
-  it('falls back to the precise test where the DOM has no XPath (happy-dom), with the same answers', () => {
-    const pages = [
-      '<form><input name="q"></form>',
-      '<form><label>Numéro de sécurité sociale<input name=x></label></form>',
-      ...['fake-ameli-login.html', 'news-carte-vitale-scam.html', 'forum-ameli-mgen.html'].map(fixture),
-    ];
-    for (const html of pages) {
-      const doc = load(html);
-      expect(xpathMayAskSensitive(doc)).toBe(null);
-      expect(pageMayAskSensitive(doc)).toBe(mayAskSensitive(doc));
+describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => {
+  const look = (html: string, focused = false) => pageFieldLook(load(html), focused);
+
+  it('settles a page with no field, and leaves search boxes and email/URL fields to the first focus', () => {
+    expect(look('<h1>Recettes</h1><p>Une tarte aux pommes.</p>')).toBe(FieldLook.Nothing);
+    expect(look('<form><input type=hidden name=t><button>OK</button></form>')).toBe(FieldLook.Nothing);
+    for (const html of [
+      '<form><input name="q"><button>OK</button></form>',
+      '<form role=search><input name=motcle></form>',
+      '<input type=search><input type=email name=newsletter><input type=url name=site>',
+    ]) {
+      expect(look(html), html).toBe(FieldLook.AtFocus);
+      // At the focus, the fields are read (XPath: in happy-dom it cannot tell, so the page UI is asked).
+      expect(look(html, true), html).toBe(FieldLook.Ui);
     }
+  });
+
+  it('asks for a closer look where a field is not a search box', () => {
+    for (const html of [
+      '<form><input name="q"><label>Numéro de sécurité sociale<input name=x></label></form>',
+      '<form><input name=nom></form>',
+      ...['fake-ameli-login.html', 'forum-ameli-mgen.html'].map(fixture),
+    ]) {
+      const doc = load(html);
+      expect(xpathMayAskSensitive(doc)).toBe(null); // no XPath in happy-dom: the page UI decides
+      expect(pageFieldLook(doc, false)).toBe(FieldLook.Ui);
+    }
+  });
+
+  it('reads a shadow root by its fields alone: any but a search box asks for a closer look', () => {
+    const doc = load('<div id=a></div><div id=b></div>');
+    const a = doc.getElementById('a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<input type=search id=q>';
+    const b = doc.getElementById('b')!.attachShadow({ mode: 'open' });
+    b.innerHTML = '<label for=n>Numéro de sécurité sociale</label><input id=n>';
+    expect(rootFieldLook(a)).toBe(FieldLook.Nothing);
+    expect(rootFieldLook(b)).toBe(FieldLook.Ui);
+  });
+});
+
+describe('the page guard\'s constants, written out so that it builds nothing at load', () => {
+  it('CANDIDATE_SELECTOR skips exactly SKIPPED_TYPES, hidden fields and aria-hidden ones', () => {
+    const built = `input${SKIPPED_TYPES.map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
+    expect(CANDIDATE_SELECTOR).toBe(built);
+  });
+
+  it('SEARCH_LIKE_SELECTOR only ever matches candidate fields', () => {
+    const doc = load(
+      '<form role=search><input name=q><input type=hidden name=q><input type=submit name=s></form><input type=search hidden><input type=email aria-hidden=true><input name=search><select name=q></select>',
+    );
+    const candidates = new Set(doc.querySelectorAll(CANDIDATE_SELECTOR));
+    const search = [...doc.querySelectorAll(SEARCH_LIKE_SELECTOR)];
+    expect(search.length).toBe(2);
+    for (const el of search) expect(candidates.has(el)).toBe(true);
+  });
+
+  it('the "né(e) le" word lists are those BORN_ON makes', () => {
+    const bornWords = BORN_ON.map((p) => p.trim().split(' '));
+    expect(BORN_OPENERS).toEqual([...new Set(bornWords.map((w) => w[0]!))]);
+    expect(BORN_CLOSERS).toEqual([...new Set(bornWords.flatMap((w) => w.slice(1).map((_, i) => w.slice(i + 1).join(' '))))]);
+    expect(BORN_OPEN_ENDED).toEqual(BORN_ON.map((p) => p.trimEnd()));
   });
 });

@@ -62,7 +62,7 @@ describe('page guard (every page)', () => {
     const root = win.document.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<label for=n>Numéro de sécurité sociale</label><input id=n>';
     const plain = win.document.getElementById('other')!.attachShadow({ mode: 'open' });
-    plain.innerHTML = '<label for=q>Rechercher</label><input id=q>';
+    plain.innerHTML = '<input type=search id=q placeholder=Rechercher>';
     await tick(50);
     expect(requestUi).not.toHaveBeenCalled(); // the document's queries do not see into shadow roots
     const focus = (el: Element) => el.dispatchEvent(new (win as unknown as typeof globalThis).FocusEvent('focusin', { bubbles: true, composed: true }));

@@ -1,6 +1,6 @@
 import { listenForSubmits } from '../form-guard';
-import { pageMayAskSensitive } from '../field-xpath';
-import { mayAskSensitive, watchFields } from '../page-fields';
+import { FieldLook, pageFieldLook, rootFieldLook } from '../field-xpath';
+import { watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
@@ -58,10 +58,14 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     stopWatch?.();
   };
 
-  function check(): void {
+  // The page's only fields are search boxes (or email/URL fields): read them at the first focus into one.
+  let atFocus = false;
+  function check(focused = false): void {
     if (stopped || requested) return;
     if (slot.uiLoaded) return stop(); // the page UI watches from now on
-    if (!pageMayAskSensitive(doc) && !slot.shadowRoots?.some(mayAskSensitive)) return;
+    const look = pageFieldLook(doc, focused);
+    atFocus = look === FieldLook.AtFocus;
+    if (look !== FieldLook.Ui && !slot.shadowRoots?.some((root) => rootFieldLook(root) === FieldLook.Ui)) return;
     requested = true;
     stopWatch?.();
     // No UI coming (an official page, or the extension is gone): nothing more to do here.
@@ -85,13 +89,14 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   if (doc.readyState !== 'loading') run();
   else {
     waiting = true;
-    win.addEventListener('DOMContentLoaded', start, { capture: true, once: true });
+    win.addEventListener('DOMContentLoaded', start, true); // (`waiting` makes it once: no options object to read)
   }
   // Fields inside a page's own open shadow root (a web component) are out of reach of the document's
   // queries; focusing one is how they show up: focus events leave the shadow root, retargeted to its host.
-  const relayed = new WeakSet<ShadowRoot>();
+  let relayed: WeakSet<ShadowRoot> | null = null; // made at the first focus into a shadow root
   const onFocus = (e: Event) => {
     const first = e.composedPath()[0] as Element | undefined;
+    if (atFocus && (first?.tagName === 'INPUT' || first?.tagName === 'SELECT')) check(true);
     let root = first?.getRootNode?.() as ShadowRoot | undefined;
     // A closed shadow root hides its nodes from us: a focus inside it reaches us as its host.
     const closed = !root?.host;
@@ -104,6 +109,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     roots.push(root);
     // Submit events do not leave a shadow root (not composed): an Enter in its form, or the page's
     // own requestSubmit(), is only heard there. Clicks and typing do leave it.
+    relayed ??= new WeakSet();
     if (slot.listening && !relayed.has(root)) {
       relayed.add(root);
       root.addEventListener('submit', (ev) => slot.handlers?.submit(ev), true);

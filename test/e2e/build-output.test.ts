@@ -4,7 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 // What every page pays for is decided by the build (wxt.config.ts): which scripts the manifest declares
-// for all pages, when they run, their size, and V8's eager-compile hint (measured by `npm run bench:page`).
+// for all pages, when they run, their size, and that none carries V8's eager-compile hint (measured by
+// `npm run bench:page`: the page guard's form code runs on pages with a form only, so lazy compilation
+// costs less main-thread time overall).
 const builds = { chrome: '../../.output/chrome-mv3', firefox: '../../.output/firefox-mv2' } as const;
 
 interface ContentScript {
@@ -27,10 +29,11 @@ describe.each(Object.entries(builds))('always-on scripts of the %s build', (_nam
     ]);
   });
 
-  it.each(['page-guard.js'])('%s carries the eager-compile hint and stays small', (file) => {
+  it.each(['page-guard.js'])('%s is compiled lazily and stays small', (file) => {
     const code = readFileSync(resolve(root, file), 'utf8');
-    expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
-    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(4 * 1024);
+    expect(code.startsWith('//# allFunctionsCalledOnLoad')).toBe(false);
+    expect(code.length).toBeLessThan(7.5 * 1024);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(3.5 * 1024);
     // Plain scripts: the webextension-polyfill stays out.
     expect(code).not.toContain('This script should only be loaded in a browser extension'); // the polyfill's guard
   });
