@@ -321,6 +321,17 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a kit whose only field is named like a search box: read at the first focus, before anything is typed', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('recherche-assure.example', '/'));
+    await p.waitForTimeout(700);
+    expect(await bannerShown(p)).toBe(false); // search boxes alone are not read at load
+    await p.click('#nir');
+    await waitForBanner(p);
+    await expectEscalated('recherche-assure.example');
+    await p.close();
+  });
+
   it('a kit that frames its form from another address: the page names ameli, the framed form is held', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-remboursement-info.example', '/'));

@@ -20,6 +20,8 @@ export function pageFor(host: string, path: string): string {
   if (host === 'www.ameli.fr' || host === 'ameli.fr') return page('official.html');
   if (host === 'mon-espace-securise.com' || host === 'mon-espace-securise.example') return page('impersonation.html');
   if (host === 'espace-hostile.example') return page('impersonation-hostile.html');
+  // A kit whose only field is named like a search box (read at the first focus, not at load).
+  if (host === 'recherche-assure.example') return page('search-named-kit.html');
   // A kit whose form is a web component: on an address flagged by itself, and on a neutral one.
   if (host === 'ameli-dupont.fr' || host === 'portail-adherents.example') return page('shadow-kit.html');
   if (host === 'actu-sante.example' || host.startsWith('news.')) return page('news.html');
