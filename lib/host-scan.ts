@@ -27,6 +27,8 @@ export interface HostScan {
   /** Number of labels, and the position of the first dots (up to MAX_DOTS). */
   labels: number;
   dots: Int32Array;
+  /** Position of the host's last dot or hyphen (-1 when none). */
+  lastSeparator: number;
 }
 
 /** How many dot positions a scan keeps: enough for the shapes the quick reject reads (www.a.b). */
@@ -45,7 +47,7 @@ function arrays(size: number) {
   };
 }
 
-const scan: HostScan = { host: '', plain: true, count: 0, labels: 0, dots: new Int32Array(MAX_DOTS), ...arrays(64) };
+const scan: HostScan = { host: '', plain: true, count: 0, labels: 0, dots: new Int32Array(MAX_DOTS), lastSeparator: -1, ...arrays(64) };
 
 function grow(): void {
   const bigger = arrays(scan.start.length * 2);
@@ -71,6 +73,7 @@ export function scanHost(host: string): HostScan {
   let prev = 0;
   let start = 0;
   let digits = 0;
+  let lastSeparator = -1;
   for (let i = 0; i <= host.length; i++) {
     const c = i < host.length ? host.charCodeAt(i) : 46;
     if (c !== 46 && c !== 45) {
@@ -99,6 +102,7 @@ export function scanHost(host: string): HostScan {
     }
     // "xn--" anywhere (an IDN label, as isPlainHost asks).
     if (c === 45 && i >= 2 && host.charCodeAt(i + 1) === 45 && host.charCodeAt(i - 1) === 110 && host.charCodeAt(i - 2) === 120) plain = false;
+    if (i < host.length) lastSeparator = i;
     if (c === 46) {
       if (label < MAX_DOTS) scan.dots[label] = i;
       label++;
@@ -114,6 +118,7 @@ export function scanHost(host: string): HostScan {
   scan.plain = plain;
   scan.count = count;
   scan.labels = label;
+  scan.lastSeparator = lastSeparator;
   return scan;
 }
 

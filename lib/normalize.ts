@@ -173,6 +173,7 @@ function local(host: string, hostType: 'ip' | 'local' | 'domain'): Extract<Norma
  * that come before the site's own name: sites.google.com/view/NAME (and the older /site/NAME).
  */
 const PATH_HOSTS: ReadonlyMap<string, readonly string[]> = new Map([['sites.google.com', ['view', 'site']]]);
+const PATH_HOST_LENGTHS = new Set([...PATH_HOSTS.keys()].map((h) => h.length));
 const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -180,6 +181,7 @@ const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * ("ameli-aide.sites.google.com" under the suffix sites.google.com); null for any other URL.
  */
 export function pathHostedSite(host: string, raw: string): Extract<NormalizedUrl, { kind: 'host' }> | null {
+  if (!PATH_HOST_LENGTHS.has(host.length)) return null; // most hosts: no string hashed
   const before = PATH_HOSTS.get(host);
   if (!before) return null;
   let path: string;

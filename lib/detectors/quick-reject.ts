@@ -108,7 +108,7 @@ function brandInScan(scan: HostScan, from: number, to: number, index: EngineInde
   if (any && findKey(index.keyTable, hash, host, from, to, KEY_BRAND) >= 0) return true;
   // Windows of pieces may start inside the public suffix too (the embedding detector reads them up to
   // the host's last piece): under a suffix label with hyphens, "www.ameli-fr-x" holds ameli.fr.
-  const pieces = brandShapedPieces(scan, Math.max(host.lastIndexOf('.'), host.lastIndexOf('-')), index);
+  const pieces = brandShapedPieces(scan, scan.lastSeparator, index);
   if (pieces === SPELLED) return true;
   // A piece shaped like a brand, asked exactly (most popular sites with one are settled here).
   return pieces === SHAPED && plainHostMayHoldBrand(scan, to, index);

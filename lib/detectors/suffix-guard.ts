@@ -31,9 +31,10 @@ export function isForeignCountrySuffix(suffix: string): boolean {
  * only the list's blocked hosts still count there.
  */
 const RESERVED_TO_THE_STATE = new Set(['gouv.fr']);
+const RESERVED_LENGTHS = new Set([...RESERVED_TO_THE_STATE].map((s) => s.length));
 
 export function isReservedToTheState(suffix: string | null): boolean {
-  return suffix !== null && RESERVED_TO_THE_STATE.has(suffix);
+  return suffix !== null && RESERVED_LENGTHS.has(suffix.length) && RESERVED_TO_THE_STATE.has(suffix); // (most suffixes: no string hashed)
 }
 
 /** The same test on a host name: it ends with a State-reserved suffix (below it, not the suffix itself). */
