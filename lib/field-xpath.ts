@@ -2,7 +2,7 @@ import { foldWords } from './text-fold';
 import {
   BORN_ON,
   CANDIDATE_SELECTOR,
-  SEARCH_LIKE_SELECTOR,
+  READ_AT_LOAD_SELECTOR,
   TEXT_CAP,
   WORD_STEMS,
   hasWordStarting,
@@ -128,27 +128,25 @@ export const FieldLook = {
   Nothing: 0,
   /** One may: the page UI is to look closer. */
   Ui: 1,
-  /** Its only fields are search boxes or email/URL fields: looked at when the user goes into one. */
+  /** No field to read now (none, or only search boxes and email/URL fields): read when the user goes into one. */
   AtFocus: 2,
 } as const;
 export type FieldLook = (typeof FieldLook)[keyof typeof FieldLook];
 
 /**
- * The page guard's question on a document, cheapest first, holding no element: no candidate field at
- * all (a node list length); only search boxes or email/URL fields (a second length: looked at when the
- * user goes into one, `focused`, not at load: a search box is the most common field of the web and never
- * the place for a NIR, a card or an IBAN, nor an email or URL field, whose value the browser checks);
- * then XPath. Where XPath says maybe, or cannot tell, the page UI takes the precise look
- * (`mayAskSensitive`, lib/page-fields.ts), so the always-on script carries none of it.
+ * The page guard's question on a document, cheapest first, holding no element. At load: no candidate
+ * field but search boxes and email/URL fields (one node list length, READ_AT_LOAD_SELECTOR): nothing
+ * to read now, the fields are read when the user goes into one (`focused`) — a search box is the most
+ * common field of the web and never the place for a NIR, a card or an IBAN, nor an email or URL field,
+ * whose value the browser checks. Then XPath. Where XPath says maybe, or cannot tell, the page UI takes
+ * the precise look (`mayAskSensitive`, lib/page-fields.ts), so the always-on script carries none of it.
  */
 export function pageFieldLook(doc: Document, focused: boolean): FieldLook {
-  const candidates = doc.querySelectorAll(CANDIDATE_SELECTOR).length;
-  if (!candidates) return FieldLook.Nothing;
-  if (!focused && doc.querySelectorAll(SEARCH_LIKE_SELECTOR).length === candidates) return FieldLook.AtFocus;
+  if (!doc.querySelectorAll(focused ? CANDIDATE_SELECTOR : READ_AT_LOAD_SELECTOR).length) return focused ? FieldLook.Nothing : FieldLook.AtFocus;
   return xpathMayAskSensitive(doc) === false ? FieldLook.Nothing : FieldLook.Ui;
 }
 
 /** The same question on a page's shadow root (no XPath there): any candidate field but a search box. */
 export function rootFieldLook(root: DocumentFragment): FieldLook {
-  return root.querySelectorAll(CANDIDATE_SELECTOR).length > root.querySelectorAll(SEARCH_LIKE_SELECTOR).length ? FieldLook.Ui : FieldLook.Nothing;
+  return root.querySelectorAll(READ_AT_LOAD_SELECTOR).length ? FieldLook.Ui : FieldLook.Nothing;
 }

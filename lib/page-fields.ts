@@ -145,14 +145,15 @@ const CANDIDATE_INPUT =
 export const CANDIDATE_SELECTOR = `${CANDIDATE_INPUT}, select:not([hidden])`;
 
 /**
- * Candidate fields that no sensitive value is typed into on an honest page, and that the page guard
- * therefore only looks at once the user focuses one (lib/browser/page-bootstrap.ts): search boxes
- * (type=search, inside role=search, or named as search engines name them) and fields whose type
- * makes the browser refuse a NIR, a card number or an IBAN (email, url).
+ * The candidate fields the page guard reads at load: all but those no sensitive value is typed into on
+ * an honest page, which it only reads once the user focuses one (lib/browser/page-bootstrap.ts): search
+ * boxes (type=search, or named as search engines name them) and fields whose type makes the browser
+ * refuse a NIR, a card number or an IBAN (email, url): SEARCH_LIKE. One selector, written out (a test
+ * builds it again from SEARCH_LIKE), so one node list length decides.
  */
-export const SEARCH_LIKE_SELECTOR =
-  `${CANDIDATE_INPUT}[type=search], ${CANDIDATE_INPUT}[type=email], ${CANDIDATE_INPUT}[type=url], ${CANDIDATE_INPUT}[name=q], ${CANDIDATE_INPUT}[name=s], ` +
-  `${CANDIDATE_INPUT}[name=query], ${CANDIDATE_INPUT}[name=search], ${CANDIDATE_INPUT}[name=recherche], ${CANDIDATE_INPUT}[name=keywords], [role=search] ${CANDIDATE_INPUT}`;
+export const SEARCH_LIKE = ['[type=search]', '[type=email]', '[type=url]', '[name=q]', '[name=s]', '[name=query]', '[name=search]', '[name=recherche]', '[name=keywords]'];
+export const READ_AT_LOAD_SELECTOR =
+  `${CANDIDATE_INPUT}:not([type=search]):not([type=email]):not([type=url]):not([name=q]):not([name=s]):not([name=query]):not([name=search]):not([name=recherche]):not([name=keywords]), select:not([hidden])`;
 
 /**
  * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).

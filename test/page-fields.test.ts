@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BORN_ON, CANDIDATE_SELECTOR, SEARCH_LIKE_SELECTOR, SKIPPED_TYPES, describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
+import { BORN_ON, CANDIDATE_SELECTOR, READ_AT_LOAD_SELECTOR, SEARCH_LIKE, SKIPPED_TYPES, describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
 import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals';
 import { foldWords } from '../lib/text-fold';
 import { SENSITIVE_PHRASES as PHRASES } from './helpers/field-phrases';
@@ -109,17 +109,17 @@ describe('hasSensitiveKeyword', () => {
 describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => {
   const look = (html: string, focused = false) => pageFieldLook(load(html), focused);
 
-  it('settles a page with no field, and leaves search boxes and email/URL fields to the first focus', () => {
-    expect(look('<h1>Recettes</h1><p>Une tarte aux pommes.</p>')).toBe(FieldLook.Nothing);
-    expect(look('<form><input type=hidden name=t><button>OK</button></form>')).toBe(FieldLook.Nothing);
+  it('leaves a page with no field, or only search boxes and email/URL fields, to the first focus', () => {
     for (const html of [
+      '<h1>Recettes</h1><p>Une tarte aux pommes.</p>',
+      '<form><input type=hidden name=t><button>OK</button></form>',
       '<form><input name="q"><button>OK</button></form>',
-      '<form role=search><input name=motcle></form>',
+      '<form><input name=s><input type=search></form>',
       '<input type=search><input type=email name=newsletter><input type=url name=site>',
     ]) {
       expect(look(html), html).toBe(FieldLook.AtFocus);
-      // At the focus, the fields are read (XPath: in happy-dom it cannot tell, so the page UI is asked).
-      expect(look(html, true), html).toBe(FieldLook.Ui);
+      // At the focus, fields are read (XPath: in happy-dom it cannot tell, so the page UI is asked).
+      expect(look(html, true), html).toBe(/<input(?! type=hidden)/.test(html) ? FieldLook.Ui : FieldLook.Nothing);
     }
   });
 
@@ -152,14 +152,11 @@ describe('the page guard\'s constants, written out so that it builds nothing at 
     expect(CANDIDATE_SELECTOR).toBe(built);
   });
 
-  it('SEARCH_LIKE_SELECTOR only ever matches candidate fields', () => {
-    const doc = load(
-      '<form role=search><input name=q><input type=hidden name=q><input type=submit name=s></form><input type=search hidden><input type=email aria-hidden=true><input name=search><select name=q></select>',
-    );
-    const candidates = new Set(doc.querySelectorAll(CANDIDATE_SELECTOR));
-    const search = [...doc.querySelectorAll(SEARCH_LIKE_SELECTOR)];
-    expect(search.length).toBe(2);
-    for (const el of search) expect(candidates.has(el)).toBe(true);
+  it('READ_AT_LOAD_SELECTOR is CANDIDATE_SELECTOR without the SEARCH_LIKE fields', () => {
+    const [input, select] = CANDIDATE_SELECTOR.split(', ');
+    expect(READ_AT_LOAD_SELECTOR).toBe(`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}, ${select}`);
+    const doc = load('<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select></form>');
+    expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTOR)].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q']);
   });
 
   it('the "né(e) le" word lists are those BORN_ON makes', () => {
