@@ -6,6 +6,7 @@ import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals
 import { foldWords } from '../lib/text-fold';
 import { SENSITIVE_PHRASES as PHRASES } from './helpers/field-phrases';
 import { BORN_CLOSERS, BORN_OPEN_ENDED, BORN_OPENERS, FieldLook, pageFieldLook, rootFieldLook, xpathMayAskSensitive } from '../lib/field-xpath';
+import { prng } from './helpers/prng';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -57,12 +58,10 @@ describe('mayAskSensitive: the page guard test every page runs', () => {
 describe('hasSensitiveKeyword', () => {
   // Every alternative of the precise patterns, written as people write labels.
   const words = readFileSync('/usr/share/dict/french', 'utf8').split('\n').filter(Boolean);
-  /** mulberry32: a reproducible sequence. */
-  const rng = (seed: number) => (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296 * n) | 0;
+  /** A reproducible sequence of integers below n. */
+  const rng = (seed: number) => {
+    const next = prng(seed);
+    return (n: number) => Math.floor(next() * n);
   };
 
   it('is true wherever a precise pattern matches: each phrase alone, and between random French words', () => {

@@ -15,6 +15,7 @@ import { validateList, type VigieList } from '../../lib/list-schema';
 import type { VerdictKind } from '../../lib/verdict';
 import { buildCorpus } from '../corpus/fuzzers';
 import { homeUrl, measureRecall, topDomains, topSites, totalRow, type Classify } from '../corpus/measure';
+import { prng } from '../helpers/prng';
 
 const require = createRequire(import.meta.url);
 // eth-phishing-detect 1.2.0: src/detector.js exports the PhishingDetector class (legacy config object).
@@ -30,18 +31,6 @@ const started = performance.now();
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** Small seeded PRNG (mulberry32): the benchmark data is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

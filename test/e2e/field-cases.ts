@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { SENSITIVE_PHRASES } from '../helpers/field-phrases';
+import { prng } from '../helpers/prng';
 
 /**
  * Material for comparing the page guard's two tests in a real browser: the precise `mayAskSensitive`
@@ -58,14 +59,10 @@ export const ORDINARY_FORMS = [
   '<div class=newsletter><h2>Restez informé</h2><p>Recevez nos actualités chaque semaine.</p><div><input type=email placeholder="votre@email.fr"></div></div>',
 ];
 
-/** mulberry32: a reproducible sequence. */
+/** A reproducible sequence of integers below n. */
 function rng(seed: number): (n: number) => number {
-  return (n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
-  };
+  const next = prng(seed);
+  return (n) => Math.floor(next() * n);
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

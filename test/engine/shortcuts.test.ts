@@ -6,6 +6,7 @@ import type { VigieList } from '../../lib/list-schema';
 import { buildCorpus } from '../corpus/fuzzers';
 import { homeUrl, topDomains } from '../corpus/measure';
 import { testList } from './test-list';
+import { prng } from '../helpers/prng';
 
 /**
  * The engine settles most hosts before its detectors run (quick-reject.ts, and the brand-shape filter
@@ -14,18 +15,6 @@ import { testList } from './test-list';
  * lookalikes, popular sites, dictionary words and random mutations of all of these (digits, hyphens,
  * dots, prefixes, suffixes: the shapes where a shortcut once let a brand through, such as 12ameli34.com).
  */
-
-/** Small seeded PRNG (mulberry32): the same inputs on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-.';
 const PREFIXES = ['www.', 'm.', 'espace-', 'mon', 'secure.', 'login-', '12', 'x'];
