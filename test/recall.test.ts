@@ -234,6 +234,10 @@ describe('lure words of the documented campaigns make a combination (bundled lis
     ['https://ameli-virement.com/', 'ameli.fr'],
     ['https://mgen-indemnite.fr/', 'mgen.fr'],
     ['https://c4f-connexion.com/', 'caf.fr'], // a three-letter brand with a digit for a letter, and a lure word
+    ['https://ameli-help.com/', 'ameli.fr'], // the English words of the same lures
+    ['https://updates-ameli.com/', 'ameli.fr'],
+    ['https://ameli-mesdemarches.com/', 'ameli.fr'], // "Mes démarches", the ameli account's own menu
+    ['https://mgen-demarches.fr/', 'mgen.fr'],
   ])('%s → lookalike of %s', (url, target) => {
     const v = engine.classify(url);
     expect(v.verdict).toBe('lookalike');
