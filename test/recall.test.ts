@@ -238,6 +238,12 @@ describe('lure words of the documented campaigns make a combination (bundled lis
     ['https://updates-ameli.com/', 'ameli.fr'],
     ['https://ameli-mesdemarches.com/', 'ameli.fr'], // "Mes démarches", the ameli account's own menu
     ['https://mgen-demarches.fr/', 'mgen.fr'],
+    ['https://ameli-documents.com/', 'ameli.fr'], // the ID documents the fake pages ask for
+    ['https://ameli-declaration.com/', 'ameli.fr'],
+    ['https://ameli-rib.com/', 'ameli.fr'], // bank details
+    ['https://harmonie-mutuelle-coordonnees.com/', 'harmonie-mutuelle.fr'],
+    ['https://cpam-notification.fr/', 'ameli.fr'],
+    ['https://urssaf-cotisations.com/', 'urssaf.fr'],
   ])('%s → lookalike of %s', (url, target) => {
     const v = engine.classify(url);
     expect(v.verdict).toBe('lookalike');

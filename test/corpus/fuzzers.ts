@@ -32,6 +32,8 @@ export type FuzzerName = (typeof FUZZERS)[number];
 export const TYPO_FUZZERS: ReadonlySet<FuzzerName> = new Set(TYPO_FUZZER_NAMES);
 
 export const MIN_TYPO_LENGTH = 5;
+/** Lure words combined with each brand (see the combination fuzzer). */
+const COMBO_WORDS = 90;
 
 export type Expectation = 'lookalike' | 'suspicious';
 
@@ -404,9 +406,14 @@ export function fuzzDomain(
   // Combosquatting: brand + lure keyword, hyphenated or glued, prefix or suffix, on cycled TLDs.
   const tokens = [...new Set(nameIsBrand ? [name, ...brands] : brands)];
   let k = 0;
+  let first = 0;
   for (const b of tokens) {
     const bShort = b.replace(/-/g, '').length < MIN_TYPO_LENGTH;
-    for (const kw of keywords) {
+    // At most COMBO_WORDS lure words per brand, each brand starting where the last one stopped: every
+    // word is used, and the corpus (and the bench's mix drawn from it) keeps its size as the list grows.
+    const count = Math.min(COMBO_WORDS, keywords.length);
+    for (let j = 0; j < count; j++) {
+      const kw = keywords[(first + j) % keywords.length]!;
       if (b.includes(kw) || kw.includes(b)) continue;
       const t = ['com', 'fr', 'net', 'info', 'online', 'org'][k++ % 6];
       out.push({ host: `${b}-${kw}.${t}`, fuzzer: 'combosquat', expect: 'lookalike', short: bShort });
@@ -416,6 +423,7 @@ export function fuzzDomain(
         out.push({ host: `${kw}${b}.${t}`, fuzzer: 'combosquat', expect: 'lookalike', short: bShort });
       }
     }
+    first = (first + count) % Math.max(1, keywords.length);
     // A brand of two words with a dot for its hyphen, then a lure word (harmonie.mutuelle-espace.com).
     const words = b.split('-');
     if (words.length === 2 && words.every(Boolean)) {
