@@ -38,7 +38,17 @@ export default defineConfig({
     // utilities get the plain global there instead.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => PLAIN_API_SCRIPTS.has(e.name))) return;
-      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': '@wxt-dev/browser' } };
+      // WXT's UI helpers import wait-element for autoMount, which these scripts never call (lib/browser/no-auto-mount.ts).
+      const noAutoMount = resolve(import.meta.dirname, 'lib/browser/no-auto-mount.ts');
+      config.resolve = {
+        ...config.resolve,
+        alias: {
+          ...(config.resolve?.alias as Record<string, string>),
+          'wxt/browser': '@wxt-dev/browser',
+          '@1natsu/wait-element/detectors': noAutoMount,
+          '@1natsu/wait-element': noAutoMount,
+        },
+      };
     },
     // The page guard is one plain script (built as an unlisted script) declared here, so every page
     // pays neither WXT's content-script wrapper nor the webextension-polyfill (milliseconds per
