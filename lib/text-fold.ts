@@ -1,6 +1,6 @@
 /**
- * Text as words for keyword matching: camelCase split, lower case, accents removed, œ/æ spelled
- * out, every run of other characters one space, trimmed ("N° de Sécu" → "n de secu", "numSecu" →
+ * Text as words for keyword matching: invisible characters dropped, camelCase split, lower case,
+ * accents removed, œ/æ spelled out, every run of other characters one space, trimmed ("N° de Sécu" → "n de secu", "numSecu" →
  * "num secu").
  *
  * One pass over the characters, without regular expressions or Unicode normalisation for the
@@ -29,6 +29,8 @@ const foldedTable = (): Record<string, string> =>
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Soft hyphen, zero-width space/joiners, word joiner and invisible operators, byte-order mark: kits put them inside words. */
+const isInvisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff;
 
 /** Letters and digits of a non-ASCII character once lower-cased and stripped of accents ('' if none). */
 function foldRare(ch: string): string {
@@ -56,13 +58,15 @@ export function foldWords(s: string, max = 2000): string {
     pendingSpace = false;
     out += t;
   };
+  let afterLower = false; // the last visible character was a-z (camelCase split)
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (isLowerAscii(c) || isDigit(c)) emit(s[i]!);
     else if (isUpperAscii(c)) {
-      if (i > 0 && isLowerAscii(s.charCodeAt(i - 1))) pendingSpace = true;
+      if (afterLower) pendingSpace = true;
       emit(String.fromCharCode(c + 32));
     } else if (c < 128) pendingSpace = true;
+    else if (isInvisible(c)) continue; // "Num\u200Béro", "Crypto\u00ADgramme": one word, as it reads
     else {
       const f = foldRare(s[i]!);
       // A folded piece may hold separators of its own (a letter that decomposes into a symbol).
@@ -71,6 +75,7 @@ export function foldWords(s: string, max = 2000): string {
         else emit(f[j]!);
       }
     }
+    afterLower = isLowerAscii(c);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { foldWords } from '../lib/text-fold';
 function reference(s: string, max = 2000): string {
   return s
     .slice(0, max)
+    .replace(/[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]/g, '')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .normalize('NFD')
@@ -33,6 +34,9 @@ describe('foldWords', () => {
     ['x\u0301y', 'xy'], // a lone combining accent is dropped
     ['ﬁn', 'n'], // a ligature is not a letter of a-z (NFD keeps it)
     ['Ⅻ 𝐀 ß ø', ''],
+    ['Num\u200béro de ca\u200brte', 'numero de carte'], // invisible characters inside words
+    ['Crypto\u00adgramme', 'cryptogramme'],
+    ['num\u2060Secu\ufeff', 'num secu'],
   ])('%j → %j', (input, expected) => {
     expect(foldWords(input)).toBe(expected);
     expect(reference(input)).toBe(expected);
