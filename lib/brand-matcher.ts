@@ -188,6 +188,13 @@ export function buildBrandMatcherData(list: Pick<VigieList, 'organizations'>): B
     // unless the list says that label is an ordinary word (mieux-etre.fr, justice.gouv.fr).
     if (!(org as { commonWord?: boolean }).commonWord)
       for (const d of org.domains) addVariant(d.split('.')[0]!.replace(/-/g, ' '), sets, 'domain');
+    // A commonWord organisation whose name only repeats its ordinary domain label ("Sécurité sociale",
+    // securite-sociale.fr) is named by that phrase in every guide: identity slots only.
+    if ((org as { commonWord?: boolean }).commonWord)
+      for (const d of org.domains) {
+        const label = normalizeText(d.split('.')[0]!.replace(/-/g, ' '));
+        if (variants.delete(label)) strict.add(label);
+      }
     for (const v of variants) {
       strict.delete(v);
       generic.delete(v);

@@ -7,6 +7,7 @@ import {
   WORD_STEMS,
   hasWordStarting,
   mayBeIbanPlaceholder,
+  mayBeNirPlaceholder,
   mayBeSensitiveAutocomplete,
 } from './page-fields';
 
@@ -84,7 +85,7 @@ function readAttribute(scan: Scan, name: string, raw: string): void {
       scan.sensitive = mayBeSensitiveAutocomplete(value.toLowerCase());
       break;
     case 'placeholder':
-      if (mayBeIbanPlaceholder(value)) scan.sensitive = true;
+      if (mayBeIbanPlaceholder(value) || mayBeNirPlaceholder(value)) scan.sensitive = true;
       else readText(scan, value);
       break;
     case 'name':

@@ -131,9 +131,26 @@ export const mayBeSensitiveAutocomplete = (ac: string): boolean => AUTOCOMPLETE_
 /** A placeholder that starts like a French IBAN ("FR76 …"). */
 export const mayBeIbanPlaceholder = (placeholder: string): boolean => placeholder.trimStart().slice(0, 2).toLowerCase() === 'fr';
 
+/**
+ * A placeholder that may be a NIR written out ("1 85 05 78 006 084 36", "_ __ __ __ ___ ___ __"): 13
+ * to 15 digits or mask characters (x, _, #, *, •; a or b for Corsica), with only spaces, dots or
+ * hyphens between them. A superset of page-signals.ts NIR_PLACEHOLDER, which decides. No regular
+ * expression: the always-on page guard reads it.
+ */
+export const mayBeNirPlaceholder = (placeholder: string): boolean => {
+  let marks = 0;
+  for (let i = 0; i < placeholder.length; i++) {
+    const c = placeholder.charCodeAt(i);
+    const lower = c | 32;
+    if ((c >= 48 && c <= 57) || lower === 120 || lower === 97 || lower === 98 || c === 95 || c === 35 || c === 42 || c === 0x2022) marks++;
+    else if (c !== 32 && c !== 46 && c !== 45) return false;
+  }
+  return marks >= 13 && marks <= 15;
+};
+
 /** False when the field certainly asks for nothing sensitive; true when it needs the precise look. */
 export function mayBeSensitive(d: FieldDescription): boolean {
-  return d.type === 'password' || mayBeSensitiveAutocomplete(d.autocomplete) || mayBeIbanPlaceholder(d.placeholder) || hasSensitiveKeyword(d.words);
+  return d.type === 'password' || mayBeSensitiveAutocomplete(d.autocomplete) || mayBeIbanPlaceholder(d.placeholder) || mayBeNirPlaceholder(d.placeholder) || hasSensitiveKeyword(d.words);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CHROME_WORDS, matchBrands, normalizeText, type BrandMatcherData } from './brand-matcher';
 import type { SensitiveKind } from './messages';
-import { describeField, FIELD_CAP, hasSensitiveKeyword, isCandidateField, mayBeSensitive, watchFields } from './page-fields';
+import { describeField, FIELD_CAP, hasSensitiveKeyword, isCandidateField, mayBeNirPlaceholder, mayBeSensitive, watchFields } from './page-fields';
 
 export { FIELD_CAP, isCandidateField, watchFields };
 
@@ -49,8 +49,12 @@ const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|im
 const CARD_NUMBER =
   /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;
 const CARD_NOT = /\b(?:vitale|tiers payant|adherent|fidelite|cadeau|gift|identite|sejour|grise)\b/;
-const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|date de validite|mm (?:aa|yy|aaaa))\b/;
+const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|date de validite|(?<!\b(?:jj|dd) )mm (?:aa|yy|aaaa))\b/;
 const CARD_CVV = /\b(?:cv[vc]2?|csc|cryptogramme|code de securite|security code)\b/;
+// A NIR written out as an example or a mask: its grouping 1-2-2-2-3-3(-2) ("1 85 05 78 006 084 36",
+// "_ __ __ __ ___ ___ __", "2 85 05 2A 006 084"), or 13 or 15 digits run together.
+const NIR_PLACEHOLDER =
+  /^\s*(?:[1-478x_#*•][ .-][\dx_#*•]{2}[ .-][\dx_#*•]{2}[ .-](?:[\dx_#*•]{2}|2[ab])[ .-][\dx_#*•]{3}[ .-][\dx_#*•]{3}(?:[ .-][\dx_#*•]{2})?|[1-478]\d{12}(?:\d{2})?)\s*$/i;
 const IBAN = /\b(?:iban|rib|bic iban)\b/;
 // A password field a kit left as plain text (masked by CSS, or not at all).
 const PASSWORD = /\b(?:mot de passe|mdp|password|passwd|pwd)\b/;
@@ -89,10 +93,11 @@ export function fieldSensitiveKinds(el: Element): SensitiveKind[] {
   if (kinds.size) return KIND_ORDER.filter((k) => kinds.has(k));
 
   const ibanPlaceholder = /^\s*FR\s?\d{2}/i.test(f.placeholder);
-  if (!ibanPlaceholder && !hasSensitiveKeyword(d)) return [];
+  if (!ibanPlaceholder && !mayBeNirPlaceholder(f.placeholder) && !hasSensitiveKeyword(d)) return [];
 
   if (NIR_STRONG.test(d)) kinds.add('nir');
-  else if (NIR_WEAK.test(d) && looksLikeNirInput(el)) kinds.add('nir');
+  else if (NIR_WEAK.test(d) && !(BIRTH.test(d) && !BIRTH_NOT.test(d)) && looksLikeNirInput(el)) kinds.add('nir');
+  else if (NIR_PLACEHOLDER.test(f.placeholder)) kinds.add('nir');
   if (!kinds.has('nir')) {
     if (CARD_NUMBER.test(d) && !CARD_NOT.test(d)) kinds.add('card-number');
     else if (CARD_EXPIRY.test(d)) kinds.add('card-expiry');
@@ -160,8 +165,12 @@ class Evidence {
     if (!s) return;
     const r = matchBrands(s, m);
     this.add(chromeOnly(r.rest) ? 'identity' : 'mention', r.ids);
-    this.add('mention', r.genericIds);
-    if (!this.lure && LURE.test(normalizeText(s))) this.lure = true;
+    const lured = LURE.test(normalizeText(s));
+    // "Renouvellement de votre carte Vitale": a common-word phrase counts only with its own lure word.
+    if (lured) {
+      this.add('mention', r.genericIds);
+      this.lure = true;
+    }
   }
 }
 

@@ -117,6 +117,35 @@ describe('collectPageSignals on page fixtures', () => {
   });
 });
 
+// Realistic kits and honest pages that name the same organisations, on the bundled list (Almerys and the
+// Sécurité sociale portal are not in the small test list). Expectations are what the user needs: a kit
+// names its organisation and what it asks for; an honest page names no one.
+describe('collectPageSignals on kits and honest pages, bundled list', () => {
+  const bundledMatcher = buildBrandMatcherData(defaultList);
+  it.each<[string, string[], string[], string]>([
+    // Phishing-like: the organisation and what the kit asks for.
+    ['kit-vitale-renouvellement.html', ['assurance-maladie'], ['nir', 'card-number', 'card-expiry', 'card-cvv', 'birth-date'], '"Renouvellement de votre carte Vitale" + header "l\'Assurance Maladie", NIR then card for 1,99 € of postage'],
+    ['kit-harmonie-login.html', ['harmonie-mutuelle'], ['password'], 'logo file logo-harmonie-mutuelle.svg (empty alt), title "Espace adhérent"; identifiant is not a NIR'],
+    ['kit-ameli-iban-aria.html', ['assurance-maladie'], ['iban'], '"ameli.fr - Remboursement en attente", IBAN labelled by aria-label only'],
+    ['kit-monespacesante-nir-placeholder.html', ['mon-espace-sante'], ['nir'], 'logo alt "Mon espace santé"; the NIR field says so only by its placeholder 1 85 05 78 006 084 36'],
+    ['kit-mgen-table-layout.html', ['mgen'], ['nir', 'password'], 'old table layout: labels in the <td> before the field (and a ":" column); title "… | MGEN"'],
+    ['kit-invisible-chars-card.html', ['assurance-maladie'], ['card-number', 'card-expiry', 'card-cvv'], 'soft hyphens / zero-width space inside "Assurance Maladie" and "ameli"'],
+    ['kit-english-ameli-refund.html', ['assurance-maladie'], ['nir', 'card-number', 'card-expiry', 'card-cvv', 'birth-date'], 'English kit "ameli — Health Insurance refund" asking a social security number and a card'],
+    ['kit-almerys-tiers-payant.html', ['almerys'], ['iban', 'birth-date'], '"Votre carte de tiers payant Almerys" + "Vérification", birth date (JJ/MM/AAAA) and IBAN'],
+    // Honest pages: they name organisations, they are none of them.
+    ['pharmacy-tiers-payant.html', [], ['password'], 'pharmacy explains tiers payant (ameli logo in "Liens utiles", five insurers named); customer login'],
+    ['hr-onboarding-nir-iban.html', [], ['nir', 'iban', 'birth-date'], 'employer onboarding "Dossier d\'embauche": NIR + IBAN, Harmonie Mutuelle named once in a paragraph'],
+    ['blog-connexion-ameli.html', [], [], 'blog "Comment se connecter à mon compte ameli ?" with screenshots and a newsletter e-mail box'],
+    ['mairie-aide-carte-vitale.html', [], [], 'town-hall help article (service-public co-branding) on carte Vitale with a search box'],
+    ['broker-quote-six-mutuelles.html', [], ['birth-date'], 'broker quote form (birth date JJ/MM/AAAA, postcode) and six partner logos in a table'],
+    ['doctor-booking-nir-optional.html', [], ['nir', 'birth-date'], 'doctor booking page: "Carte Vitale et tiers payant", "Tarifs et remboursement", optional NIR'],
+  ])('%s', (file, brands, sensitive) => {
+    const signals = collectPageSignals(load(fixture(file)), bundledMatcher);
+    expect(signals.sensitive).toEqual(sensitive);
+    expect(signals.brandOrgIds).toEqual(brands);
+  });
+});
+
 describe('fieldSensitiveKinds', () => {
   const field = (html: string) => {
     const doc = load(`<form>${html}</form>`);
@@ -145,6 +174,25 @@ describe('fieldSensitiveKinds', () => {
     ['<label>CVC<input data-t></label>', ['card-cvv']],
     ['<input data-t name="iban">', ['iban']],
     ['<input data-t placeholder="FR76 1234 ...">', ['iban']],
+    // A NIR given only by its example or mask: the 1-2-2-2-3-3(-2) grouping, or 13/15 digits run together.
+    ['<input data-t placeholder="1 85 05 78 006 084 36">', ['nir']],
+    ['<input data-t placeholder="_ __ __ __ ___ ___ __">', ['nir']],
+    ['<input data-t placeholder="X XX XX XX XXX XXX">', ['nir']],
+    ['<input data-t placeholder="2.85.05.2A.006.084.36">', ['nir']], // Corsica
+    ['<input data-t placeholder="185057800608436">', ['nir']],
+    ['<input data-t placeholder="06 12 34 56 78">', []], // a phone number
+    ['<input data-t placeholder="123 456 789 00012">', []], // a SIRET
+    ['<input data-t placeholder="0000 0000 0000 0000">', []], // 16 digits: a card, named by its label
+    ['<input data-t placeholder="XXXXXXXXXXXXX">', []], // a mask without the NIR's grouping
+    ['<input data-t placeholder="9 85 05 78 006 084 36">', []], // no NIR starts with 9
+    // "JJ/MM/AAAA" is a birth date, not a card expiry; an insured person's birth date is not a NIR.
+    ['<label>Date de naissance (JJ/MM/AAAA)<input data-t></label>', ['birth-date']],
+    ['<label>Date de naissance de l\'assuré principal<input data-t inputmode=numeric></label>', ['birth-date']],
+    ['<input data-t placeholder="DD/MM/YYYY">', []],
+    // Invisible characters inside the words of a label.
+    ['<label>Num\u200béro de ca\u200brte<input data-t></label>', ['card-number']],
+    ['<label>Crypto\u00adgramme<input data-t></label>', ['card-cvv']],
+    ['<label>N° de sécurité so\u200bciale<input data-t></label>', ['nir']],
     ['<input data-t type=password>', ['password']],
     ['<label for=a>Mot de passe</label><input id=a data-t>', ['password']], // left as text by the kit
     ['<input data-t name="pwd">', ['password']],

@@ -134,7 +134,7 @@ export function randomForms(count: number, seed: number): string[] {
           attrs.push(`aria-label="${t}"`);
           break;
         case 3:
-          attrs.push(`placeholder="${rand(8) ? t : pick(['FR76 3000 …', ' fr', 'Fr', 'france'])}"`);
+          attrs.push(`placeholder="${rand(8) ? t : pick(['FR76 3000 …', ' fr', 'Fr', 'france', '1 85 05 78 006 084 36', '_ __ __ __ ___ ___ __', '06 12 34 56 78', '185057800608436', 'xx-xx'])}"`);
           break;
         case 4:
           attrs.push(`title="${t}"`);
