@@ -92,26 +92,33 @@ export class PageAlert {
       mode: 'closed',
       isolateEvents: true,
       css: CSS,
+      // Called again each time the host is put back (WXT's mount): the same nodes, once.
       onMount: (container) => {
-        this.root = el('div', 'w');
-        this.modal = el('dialog', 'm');
-        // Escape must not close it while the page's modal would make us inert again.
-        this.modal.addEventListener('cancel', (e) => e.preventDefault());
+        if (!this.root || !this.modal) {
+          this.root = el('div', 'w');
+          this.modal = el('dialog', 'm');
+          // Escape must not close it while the page's modal would make us inert again.
+          this.modal.addEventListener('cancel', (e) => e.preventDefault());
+        }
         this.container = container;
-        container.append(this.root, this.modal);
+        container.replaceChildren(this.root, this.modal);
         this.render();
       },
     });
     this.ui.mount();
-    // Put the host back if the page removes it (or rewrites <html>'s children).
+    // Put the host back if the page removes it (or rewrites <html>'s children), and take off the
+    // `inert` a page may set on it (styles cannot hide it, see CSS, but inert would kill our buttons).
+    const host = this.ui.shadowHost;
     this.watcher = new MutationObserver(() => {
-      if (this.ui && !this.ui.shadowHost.isConnected && document.documentElement) {
+      if (host.hasAttribute('inert')) host.removeAttribute('inert');
+      if (this.ui && !host.isConnected && document.documentElement) {
         this.ui.mount();
         this.syncTopLayer();
       }
     });
     this.watcher.observe(document, { childList: true, subtree: false });
     this.watcher.observe(document.documentElement, { childList: true });
+    this.watcher.observe(host, { attributes: true, attributeFilter: ['inert'] });
     // A page script may close the popover (hidePopover works on any element): back on top at once.
     this.ui.shadowHost.addEventListener('toggle', () => this.syncTopLayer());
     this.ctx.onInvalidated(() => {

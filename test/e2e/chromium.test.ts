@@ -431,6 +431,61 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a page script cannot hide, restyle, disable, remove, click or read our banner', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('espace-hostile.example', '/login'));
+    await waitForBanner(p);
+    /** What the page sees of our host: its height, whether the point at its middle is ours, its attributes. Runs in the page. */
+    const seen = () => {
+      const host = [...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement | undefined;
+      if (!host) return null;
+      const r = host.getBoundingClientRect();
+      const atMiddle = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { height: Math.round(r.height), ours: atMiddle === host, inert: host.inert, shadowRoot: host.shadowRoot === null ? null : 'open' };
+    };
+    const before = await p.evaluate(seen);
+    expect(before).toMatchObject({ ours: true, inert: false, shadowRoot: null });
+    expect(before!.height).toBeGreaterThan(40);
+    // Restyled with the page's strongest rules, hidden and made inert.
+    await p.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement;
+      host.setAttribute('style', 'display:none!important;visibility:hidden!important;opacity:0!important;clip-path:inset(50%)!important;max-height:0!important;overflow:hidden!important;translate:0 -500px!important;scale:0!important;zoom:0.01!important;content-visibility:hidden!important');
+      const sheet = document.createElement('style');
+      sheet.textContent = `${host.localName}{display:none!important} html>:first-child{height:0!important;overflow:hidden!important}`;
+      document.head.append(sheet);
+      host.hidden = true;
+      host.inert = true;
+    });
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(seen)).toEqual(before);
+    // Clicks and keys a script makes are not the user's: nothing is dismissed.
+    await p.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement;
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      host.click();
+    });
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(seen)).toEqual(before);
+    // Removed, or <html>'s children rewritten: put back at once.
+    await p.evaluate(() => ([...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement).remove());
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(seen)).toEqual(before);
+    await p.evaluate(() => document.documentElement.replaceChildren(document.head, document.body));
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(seen)).toEqual(before);
+    // The dialog a typed NIR opens comes back with its host too.
+    await p.fill('#nir', '185057800608491');
+    await p.waitForTimeout(300);
+    const ourAtCentre = () => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName.includes('-') ?? false;
+    expect(await p.evaluate(ourAtCentre)).toBe(true);
+    await p.evaluate(() => ([...document.documentElement.children].find((e) => e.tagName.includes('-')) as HTMLElement).remove());
+    await p.waitForTimeout(1200);
+    expect(await p.evaluate(ourAtCentre)).toBe(true);
+    await p.screenshot({ path: resolve(SHOTS, 'warning-after-removal.png') });
+    await p.close();
+  });
+
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
