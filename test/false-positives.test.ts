@@ -150,6 +150,10 @@ const TRAPS: [string, Expect, string][] = [
   ['https://camieg-remboursement.fr/', 'lookalike', 'brand + lure'],
   ['https://complementaire-sante-solidaire-gouv.fr/', 'lookalike', 'the official address with a hyphen for a dot'],
   // --- The group's own companies abroad: brand + a country's commercial suffix (com.au, com.br, com.mx).
+  ['https://www.groupama.com/', 'official', "the Groupama group's own site (named so in its AMF filing)"],
+  ['https://www.swisslife.com/', 'official', 'the Swiss Life group'],
+  ['https://www.swisslife.ch/', 'official', 'Swiss Life in Switzerland'],
+  ['https://www.groupama.net/', 'flagged', 'not one of the group\'s addresses: a TLD swap'],
   ['https://www.allianz.com.au/', 'unknown', 'Allianz Australia: allianz.com is listed, com.au is a public suffix'],
   ['https://www.allianz.com.br/', 'unknown', 'Allianz Brazil'],
   ['https://www.axa.com.mx/', 'unknown', 'AXA Mexico'],
