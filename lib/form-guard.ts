@@ -39,18 +39,34 @@ export interface FormGuard {
   dispose: () => void;
 }
 
-/** Attaches `handlers` to `win` in the capture phase; returns the detach function. */
-export function listenForSubmits(win: Window, handlers: FormGuardHandlers): () => void {
+export interface SubmitListeners {
+  detach(): void;
+  /**
+   * Attaches the same listeners again: a no-op while they are there (the same function, type and
+   * phase), and what puts them back after a page's document.open(), which erases every listener of
+   * the window (a frame a page writes itself, about:blank, starts that way).
+   */
+  relisten(): void;
+}
+
+/** Attaches `handlers` to `win` in the capture phase. */
+export function listenForSubmits(win: Window, handlers: FormGuardHandlers): SubmitListeners {
   const submit = (e: Event) => handlers.submit(e);
   const click = (e: Event) => handlers.click(e);
   const input = (e: Event) => handlers.input(e);
-  win.addEventListener('submit', submit, true);
-  win.addEventListener('click', click, true);
-  win.addEventListener('input', input, true);
-  return () => {
-    win.removeEventListener('submit', submit, true);
-    win.removeEventListener('click', click, true);
-    win.removeEventListener('input', input, true);
+  const relisten = () => {
+    win.addEventListener('submit', submit, true);
+    win.addEventListener('click', click, true);
+    win.addEventListener('input', input, true);
+  };
+  relisten();
+  return {
+    detach() {
+      win.removeEventListener('submit', submit, true);
+      win.removeEventListener('click', click, true);
+      win.removeEventListener('input', input, true);
+    },
+    relisten,
   };
 }
 
@@ -101,8 +117,8 @@ export function looksLikeSensitiveValue(value: string): boolean {
 /** The guard on `win`, listening from now on. */
 export function installFormGuard(win: Window, opts: FormGuardOptions): FormGuard {
   const guard = createFormGuard(opts);
-  const detach = listenForSubmits(win, guard.handlers);
-  return { release: guard.release, dispose: detach };
+  const listeners = listenForSubmits(win, guard.handlers);
+  return { release: guard.release, dispose: listeners.detach };
 }
 
 /**

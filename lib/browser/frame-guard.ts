@@ -105,7 +105,9 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
   let detach: (() => void) | null = null;
   if (!slot.listening) {
     slot.listening = true;
-    detach = listenForSubmits(win, guard.handlers);
+    const listeners = listenForSubmits(win, guard.handlers);
+    detach = listeners.detach;
+    slot.relisten = listeners.relisten;
   }
 
   function apply(reply: unknown): void {
@@ -140,6 +142,8 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
   async function scan(): Promise<void> {
     const v = state?.verdict.verdict;
     if (disposed || !v || settled(v) || !doc.documentElement) return;
+    // The page may have rewritten its document (document.open) since: our listeners with it.
+    slot.relisten?.();
     const kinds = sensitiveKinds();
     if (!kinds.length) return;
     if (v === 'unknown') {

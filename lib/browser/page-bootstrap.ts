@@ -24,14 +24,16 @@ export function relaySubmits(win: Window): () => void {
   if (slot.listening) return () => {};
   slot.listening = true;
   // Forward to the form guard once the page UI has loaded it; inert until then.
-  const detach = listenForSubmits(win, {
+  const listeners = listenForSubmits(win, {
     submit: (e) => slot.handlers?.submit(e),
     click: (e) => slot.handlers?.click(e),
     input: (e) => slot.handlers?.input(e),
   });
+  slot.relisten = listeners.relisten;
   return () => {
-    detach();
+    listeners.detach();
     slot.listening = false;
+    slot.relisten = undefined;
   };
 }
 
@@ -68,6 +70,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
     if (look !== FieldLook.Ui && !slot.shadowRoots?.some((root) => rootFieldLook(root) === FieldLook.Ui)) return;
     requested = true;
     stopWatch?.();
+    slot.relisten?.(); // (a frame the page wrote itself lost them to document.open)
     // No UI coming (an official page, or the extension is gone): nothing more to do here.
     void env.requestUi().then((ok) => {
       if (!ok) stop();

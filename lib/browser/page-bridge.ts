@@ -14,6 +14,8 @@ import type { FormGuardHandlers } from '../form-guard';
 export interface FrameSlot {
   /** Capture-phase submit/click/input listeners are attached (by the page guard, else the UI). */
   listening?: boolean;
+  /** Attaches them again (a no-op while they are there): after a page's document.open() erased them. */
+  relisten?: () => void;
   /** The form guard's handlers, set when the page UI has loaded; the listeners forward to them. */
   handlers?: FormGuardHandlers;
   /** The page UI is running in this frame. */

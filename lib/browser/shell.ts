@@ -337,6 +337,19 @@ export function createShell(deps: ShellDeps) {
     typeof s.frameId === 'number' &&
     typeof s.url === 'string' &&
     !s.url.startsWith(extOrigin);
+  /**
+   * The address a content script's frame is judged by. A frame with no address of its own (about:blank
+   * written by script, about:srcdoc) holds a document of its creator's origin: it is judged as that
+   * origin (Chrome's `origin`), else as the tab's page, never as an "about:" address that would leave
+   * its form unguarded.
+   */
+  const addressOf = (s: Sender): string => {
+    const url = s.url!;
+    if (!/^about:/i.test(url)) return url;
+    const origin = (s as { origin?: unknown }).origin;
+    if (typeof origin === 'string' && /^https?:\/\/[^/]+$/i.test(origin)) return `${origin}/`;
+    return typeof s.tab?.url === 'string' && /^https?:/i.test(s.tab.url) ? s.tab.url : url;
+  };
   const fromWarningPage = (s: Sender) =>
     fromExtensionPage(s) && typeof s.tab?.id === 'number' && isWarningPage(s.url ?? '');
 
@@ -450,13 +463,15 @@ export function createShell(deps: ShellDeps) {
       }
       case 'frameHello': {
         if (!frameHelloSchema.safeParse(message).success || !fromContentScript(sender)) return undefined;
-        const { tab, frameId, url } = sender as Required<Sender>;
+        const { tab, frameId } = sender as Required<Sender>;
+        const url = addressOf(sender);
         return ready.then(() => frameState(tab.id!, frameId, url));
       }
       case 'pageSignals': {
         const m = pageSignalsSchema.safeParse(message);
         if (!m.success || !fromContentScript(sender)) return undefined;
-        const { tab, frameId, url } = sender as Required<Sender>;
+        const { tab, frameId } = sender as Required<Sender>;
+        const url = addressOf(sender);
         return ready.then(async () => {
           const { type: _t, ...signals } = m.data;
           const tabId = tab.id!;
@@ -481,7 +496,8 @@ export function createShell(deps: ShellDeps) {
       case 'userProceed': {
         const m = userProceedSchema.safeParse(message);
         if (!m.success || !fromContentScript(sender)) return undefined;
-        const { tab, frameId, url } = sender as Required<Sender>;
+        const { tab, frameId } = sender as Required<Sender>;
+        const url = addressOf(sender);
         return ready.then(async () => {
           // The host comes from the sender's own address, never from the message.
           const v = store.frameVerdict(tab.id!, frameId) ?? classify(url);
@@ -492,7 +508,8 @@ export function createShell(deps: ShellDeps) {
       }
       case 'loadPageUi': {
         if (!loadPageUiSchema.safeParse(message).success || !fromContentScript(sender) || !deps.injectPageUi) return undefined;
-        const { tab, frameId, url } = sender as Required<Sender>;
+        const { tab, frameId } = sender as Required<Sender>;
+        const url = addressOf(sender);
         const inject = deps.injectPageUi;
         return ready.then(async () => {
           // Official (or not a web page): nothing to guard, so nothing to inject.

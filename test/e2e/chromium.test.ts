@@ -359,6 +359,22 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it.each(['/', '/?blank'])('a kit whose form is in a frame with no address of its own (%s): the frame is warned and its submit held', async (path) => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('espace-cadre-vide.example', path));
+    const frame = () => p.frames().find((f) => f !== p.mainFrame() && f.parentFrame() === p.mainFrame());
+    await expect.poll(() => !!frame(), { timeout: 10_000 }).toBe(true);
+    await frame()!.waitForSelector('#nir');
+    await frame()!.focus('#nir');
+    await frame()!.waitForFunction(ourHostShown, null, { timeout: 10_000 });
+    await frame()!.fill('#nir', '1234');
+    await frame()!.click('#go', { timeout: 3000 }).catch(() => undefined);
+    await frame()!.evaluate(() => (document.getElementById('f') as HTMLFormElement).requestSubmit());
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'espace-cadre-vide.example')).toEqual([]);
+    await p.close();
+  });
+
   it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
     const p = await b.context.newPage();
     type KitWindow = Window & { kitRoot: ShadowRoot };

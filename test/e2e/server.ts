@@ -29,6 +29,8 @@ export function pageFor(host: string, path: string): string {
   if (host === 'espace-remboursement-info.example') return page('framed-kit.html');
   if (host === 'club-randonnee.example') return page('framed-neutral.html');
   if (host === 'formulaire-cdn.example') return page('framed-form.html');
+  // The same kit with its form in a frame that has no address of its own (srcdoc, about:blank).
+  if (host === 'espace-cadre-vide.example') return page('srcdoc-kit.html');
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
   if (path.startsWith('/large')) return largePage(10_000);
   return page('ordinary.html');
