@@ -375,6 +375,18 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a loader page that writes the kit over itself (document.open): banner, and the submit is held', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('chargement-espace.example', '/'));
+    await p.waitForSelector('#nir', { timeout: 10_000 });
+    await waitForBanner(p);
+    await p.fill('#nir', '1234');
+    await p.click('#go', { timeout: 3000 }).catch(() => undefined);
+    await p.evaluate(() => (document.getElementById('f') as HTMLFormElement).requestSubmit());
+    await expectNothingSent(p, 'chargement-espace.example', '/');
+    await p.close();
+  });
+
   it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
     const p = await b.context.newPage();
     type KitWindow = Window & { kitRoot: ShadowRoot };
