@@ -54,7 +54,7 @@ export default defineConfig({
     // pays neither WXT's content-script wrapper nor the webextension-polyfill (milliseconds per
     // page, `npm run bench:page`): submit listeners at document_start, the field check once parsed.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const everywhere = { matches: ['<all_urls>'], all_frames: true, match_about_blank: true };
+      const everywhere = { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...everywhere, js: ['page-guard.js'], run_at: 'document_start' }];
     },
   },

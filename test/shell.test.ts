@@ -287,16 +287,17 @@ describe('background shell', () => {
     expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(9, 'https://www.ameli.fr/assure/'))).toEqual({ ok: false });
     expect(await shell.onMessage({ type: 'loadPageUi' }, contentSender(9, 'https://connexion.harmonie-mutuelle.fr/', 2))).toEqual({ ok: false });
     expect(injectPageUi).toHaveBeenCalledTimes(3);
-    // A frame with no address of its own (srcdoc, about:blank written by the page) is judged as its
+    // A frame with no address of its own (srcdoc, about:blank written by the page, data:) is judged as its
     // origin, else as the tab's page: guarded on a kit, left alone on an official page.
     const blank = (tabId: number, frameId: number, url: string, extra: object) => ({ ...contentSender(tabId, url, frameId), ...extra });
     expect(await shell.onMessage({ type: 'loadPageUi' }, blank(10, 4, 'about:srcdoc', { origin: 'https://kit.example' }))).toEqual({ ok: true });
     expect(await shell.onMessage({ type: 'loadPageUi' }, blank(11, 5, 'about:blank', { tab: { id: 11, url: 'https://kit.example/login' } }))).toEqual({ ok: true });
-    expect(injectPageUi.mock.calls.slice(3)).toEqual([[10, 4], [11, 5]]);
+    expect(await shell.onMessage({ type: 'loadPageUi' }, blank(15, 9, 'data:text/html,<form>', { origin: 'null', tab: { id: 15, url: 'https://kit.example/' } }))).toEqual({ ok: true });
+    expect(injectPageUi.mock.calls.slice(3)).toEqual([[10, 4], [11, 5], [15, 9]]);
     expect(await shell.onMessage({ type: 'loadPageUi' }, blank(12, 6, 'about:srcdoc', { origin: 'https://www.ameli.fr' }))).toEqual({ ok: false });
     expect(await shell.onMessage({ type: 'loadPageUi' }, blank(13, 7, 'about:blank', { origin: 'null', tab: { id: 13, url: 'https://www.ameli.fr/' } }))).toEqual({ ok: false });
     expect(await shell.onMessage({ type: 'loadPageUi' }, blank(14, 8, 'about:blank', { origin: 'null' }))).toEqual({ ok: false }); // nothing to judge it by
-    expect(injectPageUi).toHaveBeenCalledTimes(5);
+    expect(injectPageUi).toHaveBeenCalledTimes(6);
     // Without the dependency (tests, other hosts) the message is ignored.
     const bare = await makeShell();
     expect(bare.onMessage({ type: 'loadPageUi' }, contentSender(7, 'https://x.example/'))).toBeUndefined();

@@ -339,13 +339,13 @@ export function createShell(deps: ShellDeps) {
     !s.url.startsWith(extOrigin);
   /**
    * The address a content script's frame is judged by. A frame with no address of its own (about:blank
-   * written by script, about:srcdoc) holds a document of its creator's origin: it is judged as that
-   * origin (Chrome's `origin`), else as the tab's page, never as an "about:" address that would leave
-   * its form unguarded.
+   * written by script, about:srcdoc, data:) holds a document its creator made: it is judged as its
+   * origin when it has one (Chrome's `origin`), else as the tab's page, never as an "about:" or
+   * "data:" address that would leave its form unguarded.
    */
   const addressOf = (s: Sender): string => {
     const url = s.url!;
-    if (!/^about:/i.test(url)) return url;
+    if (!/^(?:about|data):/i.test(url)) return url;
     const origin = (s as { origin?: unknown }).origin;
     if (typeof origin === 'string' && /^https?:\/\/[^/]+$/i.test(origin)) return `${origin}/`;
     return typeof s.tab?.url === 'string' && /^https?:/i.test(s.tab.url) ? s.tab.url : url;

@@ -359,7 +359,7 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
-  it.each(['/', '/?blank'])('a kit whose form is in a frame with no address of its own (%s): the frame is warned and its submit held', async (path) => {
+  it.each(['/', '/?blank', '/?data'])('a kit whose form is in a frame with no address of its own (%s): the frame is warned and its submit held', async (path) => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-cadre-vide.example', path));
     const frame = () => p.frames().find((f) => f !== p.mainFrame() && f.parentFrame() === p.mainFrame());
