@@ -70,7 +70,32 @@ export function listenForSubmits(win: Window, handlers: FormGuardHandlers): Subm
   };
 }
 
-const SUBMIT_LIKE = 'button, input[type="submit"], input[type="image"], [role="button"]';
+// What a click may send a form through: buttons, and a kit's links and inline-handler elements
+// (an <a> or <div> whose script calls form.submit(), which fires no submit event).
+const SUBMIT_LIKE = 'button, input[type="submit"], input[type="image"], [role="button"], a[href], [onclick]';
+const FIELD_LIKE = 'input, select, textarea, label, option';
+/** How far up from the click a hand cursor is looked for (a kit's "button": a styled div or span). */
+const POINTER_DEPTH = 4;
+
+/**
+ * The element a click may submit through: a submit-like element, or the one the page gives a hand
+ * cursor (a div or span a script listens on; the cursor is inherited, so the element it is set on,
+ * below the form), never a field or its label.
+ */
+function submitLikeOf(t: Element): Element | null {
+  if (typeof t.closest !== 'function' || t.closest(FIELD_LIKE)) return null;
+  const button = t.closest(SUBMIT_LIKE);
+  if (button) return button;
+  const view = t.ownerDocument?.defaultView;
+  if (!view) return null;
+  const pointer = (el: Element) => view.getComputedStyle(el).cursor === 'pointer';
+  let el: Element | null = t;
+  for (let i = 0; el && i < POINTER_DEPTH && el.tagName !== 'FORM' && el.tagName !== 'BODY'; i++, el = el.parentElement) {
+    if (!pointer(el)) return null;
+    if (!el.parentElement || !pointer(el.parentElement)) return el;
+  }
+  return null;
+}
 
 /** Whether a field has something typed in it (we read the length only). */
 function filled(el: Element): boolean {
@@ -147,7 +172,7 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
   const onClick = (e: Event) => {
     if (!opts.isGuarded()) return;
     const t = innerTarget(e) as Element | null;
-    const button = t && typeof t.closest === 'function' ? t.closest(SUBMIT_LIKE) : null;
+    const button = t ? submitLikeOf(t) : null;
     if (!button) return;
     if (button.tagName === 'BUTTON' && (button.getAttribute('type') ?? 'submit').toLowerCase() === 'reset') return;
     if (bypass.has(button)) {

@@ -104,6 +104,26 @@ describe('installFormGuard', () => {
     expect(held[0]!.form).toBeNull();
   });
 
+  it.each([
+    ['a link whose script submits', '<a href="#" id=go>Valider</a>'],
+    ['an element with an inline handler', '<span onclick="send()" id=go>Valider</span>'],
+    ['a div shown with a hand cursor (a script listens on it)', '<div class=btn style="cursor:pointer"><span id=go>Valider</span></div>'],
+  ])('holds a click on %s in a filled sensitive form (form.submit() fires no submit event)', (_what, button) => {
+    const { doc, held } = setup(`<form id=f><label for=n>Numéro de sécurité sociale</label><input id=n>${button}</form>`);
+    type(doc, 'n', '1234');
+    (doc.getElementById('go') as HTMLElement).click();
+    expect(held).toHaveLength(1);
+    expect(held[0]!.form?.id).toBe('f');
+  });
+
+  it('does not hold clicks into the fields, their labels or plain text of a filled sensitive form', () => {
+    const { doc, held } = setup(`<form id=f style="cursor:pointer"><label id=l for=n style="cursor:pointer">Numéro de sécurité sociale</label>
+      <input id=n style="cursor:pointer"><p id=t>Saisissez votre numéro.</p></form>`);
+    type(doc, 'n', '1234');
+    for (const id of ['l', 'n', 't']) (doc.getElementById(id) as HTMLElement).click();
+    expect(held).toEqual([]);
+  });
+
   it('warns once per field when a valid NIR / card / IBAN is typed, not for near misses', () => {
     const { doc, typed } = setup('<input id=x><input id=y>');
     type(doc, 'x', '1 85 05 78 006 084 92'); // wrong key

@@ -375,6 +375,16 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a kit whose "button" is a styled div calling form.submit() (no submit event): the click is held', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('bouton-div.example', '/'));
+    await waitForBanner(p);
+    await p.fill('#nir', '1234');
+    await p.click('#go span', { timeout: 3000 }).catch(() => undefined);
+    await expectNothingSent(p, 'bouton-div.example', '/');
+    await p.close();
+  });
+
   it('a loader page that writes the kit over itself (document.open): banner, and the submit is held', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('chargement-espace.example', '/'));

@@ -31,6 +31,8 @@ export function pageFor(host: string, path: string): string {
   if (host === 'formulaire-cdn.example') return page('framed-form.html');
   // The same kit with its form in a frame that has no address of its own (srcdoc, about:blank).
   if (host === 'espace-cadre-vide.example') return page('srcdoc-kit.html');
+  // A kit whose "button" is a styled div that calls form.submit() (no submit event).
+  if (host === 'bouton-div.example') return page('div-button-kit.html');
   // A loader page that writes the kit over itself once loaded (document.open).
   if (host === 'chargement-espace.example') return page('written-kit.html');
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
