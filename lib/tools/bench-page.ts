@@ -3,7 +3,8 @@
  *
  * - Main-thread script time per page: CDP `Performance.getMetrics` ScriptDuration after the page has
  *   loaded and settled, median over runs, with the extension minus without it (the fixture pages
- *   run no script of their own, so the difference is our content script plus its messaging).
+ *   run no script of their own, so the difference is our content script plus its messaging). One
+ *   page also carries five empty frames (ad slots): the guard runs in frames with no address too.
  *   ScriptDuration leaves out compilation (content scripts are compiled on the main thread, with no
  *   code cache), so the same is also read from a trace as thread time, compilation included.
  * - Time to verdict, as the user sees it: navigation start → our in-page warning attached
@@ -50,8 +51,12 @@ const IMPERSONATION = `<!doctype html><html lang="fr"><head><meta charset="utf-8
 <meta property="og:site_name" content="ameli"></head><body><header><img alt="ameli - Assurance Maladie" src="/logo.png"><h1>Assurance Maladie : mon compte ameli</h1></header>
 <form method="post" action="/x"><label for="nir">Numéro de sécurité sociale</label><input id="nir" name="nir" maxlength="15"><button>Valider</button></form></body></html>`;
 
+// The ordinary page with five empty frames, as ad slots leave them: the guard runs in each (about:blank).
+const WITH_FRAMES = ORDINARY.replace('</body>', '<iframe></iframe>'.repeat(5) + '</body>');
+
 function page(host: string, path: string): string {
   if (path.startsWith('/large')) return large(10_000);
+  if (host.startsWith('cadres')) return WITH_FRAMES;
   if (host.startsWith('mon-espace')) return IMPERSONATION;
   return ORDINARY;
 }
@@ -199,6 +204,7 @@ async function main() {
     { name: 'ordinary page', url: `http://recettes.example:${port}/`, goal: 2 },
     { name: '10,000-node page', url: `http://grand-tableau.example:${port}/large`, goal: 10 },
     { name: 'impersonating page (NIR form)', url: `http://mon-espace-securise.example:${port}/login`, goal: null },
+    { name: 'ordinary page, 5 empty frames', url: `http://cadres-vides.example:${port}/`, goal: null },
   ];
 
   const results: { name: string; base: number; ext: number; goal: number | null; cpu: number }[] = [];
