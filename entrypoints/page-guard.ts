@@ -5,7 +5,7 @@ import { relaySubmits, watchForSensitiveFields } from '@/lib/browser/page-bootst
  * The page guard, declared for every page and frame at document_start (wxt.config.ts adds it to the
  * manifest's content_scripts), in one script: each always-on script costs its own injection and
  * compilation on every page the user opens (`npm run bench:page`).
- * - Now: capture-phase submit/click/input listeners, attached before any page script can attach its
+ * - Now: capture-phase submit/click/input/keydown listeners, attached before any page script can attach its
  *   own, which the page UI arms when a frame is flagged.
  * - Once the document is parsed, and for five minutes after: whether a field may ask for a NIR, card,
  *   IBAN, password or birth date; only then is the page UI asked for.

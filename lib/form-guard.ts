@@ -32,6 +32,7 @@ export interface FormGuardHandlers {
   submit: (e: Event) => void;
   click: (e: Event) => void;
   input: (e: Event) => void;
+  keydown: (e: Event) => void;
 }
 
 export interface FormGuard {
@@ -54,10 +55,12 @@ export function listenForSubmits(win: Window, handlers: FormGuardHandlers): Subm
   const submit = (e: Event) => handlers.submit(e);
   const click = (e: Event) => handlers.click(e);
   const input = (e: Event) => handlers.input(e);
+  const keydown = (e: Event) => handlers.keydown(e);
   const relisten = () => {
     win.addEventListener('submit', submit, true);
     win.addEventListener('click', click, true);
     win.addEventListener('input', input, true);
+    win.addEventListener('keydown', keydown, true);
   };
   relisten();
   return {
@@ -65,6 +68,7 @@ export function listenForSubmits(win: Window, handlers: FormGuardHandlers): Subm
       win.removeEventListener('submit', submit, true);
       win.removeEventListener('click', click, true);
       win.removeEventListener('input', input, true);
+      win.removeEventListener('keydown', keydown, true);
     },
     relisten,
   };
@@ -186,6 +190,19 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
     opts.onHold({ form: box.tagName === 'FORM' ? (box as HTMLFormElement) : null, submitter: button as HTMLElement });
   };
 
+  // Enter in a field: a page script may answer it with form.submit(), which fires no submit event.
+  const onKeydown = (e: Event) => {
+    const k = e as KeyboardEvent;
+    if (k.key !== 'Enter' || k.isComposing || !opts.isGuarded()) return;
+    const t = innerTarget(e) as HTMLInputElement | null;
+    if (!t || t.tagName !== 'INPUT') return;
+    const box = containerOf(t);
+    if (!box || !holdsFilledSensitiveField(box)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    opts.onHold({ form: box.tagName === 'FORM' ? (box as HTMLFormElement) : null, submitter: null });
+  };
+
   const onInput = (e: Event) => {
     if (!opts.isGuarded()) return;
     const t = innerTarget(e) as HTMLInputElement | null;
@@ -197,7 +214,7 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
   };
 
   return {
-    handlers: { submit: onSubmit, click: onClick, input: onInput },
+    handlers: { submit: onSubmit, click: onClick, input: onInput, keydown: onKeydown },
     release(held) {
       const { form, submitter } = held;
       // Replay what the user did: a click on the button (its own handlers run, then the form's

@@ -116,6 +116,28 @@ describe('installFormGuard', () => {
     expect(held[0]!.form?.id).toBe('f');
   });
 
+  it('holds Enter in a field of a filled sensitive form (a script may answer it with form.submit()), not elsewhere', () => {
+    const { win, doc, held } = setup(`<form id=f><label for=n>Numéro de sécurité sociale</label><input id=n><textarea id=t></textarea></form>
+      <form id=g><input id=q name=q></form>`);
+    const G = win as unknown as typeof globalThis;
+    const press = (id: string, init: KeyboardEventInit = {}) => {
+      const e = new G.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init });
+      doc.getElementById(id)!.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(press('n')).toBe(false); // nothing typed yet
+    type(doc, 'n', '1234');
+    expect(press('n', { key: 'a' })).toBe(false);
+    expect(press('n', { isComposing: true })).toBe(false); // an input method choosing a word
+    expect(press('t')).toBe(false); // a new line in a text area
+    type(doc, 'q', 'vacances');
+    expect(press('q')).toBe(false); // another form, with nothing sensitive
+    expect(held).toEqual([]);
+    expect(press('n')).toBe(true);
+    expect(held).toHaveLength(1);
+    expect(held[0]!.form?.id).toBe('f');
+  });
+
   it('does not hold clicks into the fields, their labels or plain text of a filled sensitive form', () => {
     const { doc, held } = setup(`<form id=f style="cursor:pointer"><label id=l for=n style="cursor:pointer">Numéro de sécurité sociale</label>
       <input id=n style="cursor:pointer"><p id=t>Saisissez votre numéro.</p></form>`);

@@ -77,7 +77,7 @@ describe('page guard (every page)', () => {
     const win = page('<h1>Mon compte</h1><div id=host></div>');
     stops.push(relaySubmits(win), watchForSensitiveFields({ win, requestUi: async () => true, throttleMs: 10 }));
     const submit = vi.fn();
-    frameSlot(win).handlers = { submit, click: () => {}, input: () => {} };
+    frameSlot(win).handlers = { submit, click: () => {}, input: () => {}, keydown: () => {} };
     const root = win.document.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<form id=f><label for=p>Mot de passe</label><input id=p type=password></form>';
     const form = root.getElementById('f')!;
@@ -194,14 +194,14 @@ describe('page guard (every page)', () => {
     slot.listening = true; // the page UI got there first and listens itself
     stops.push(relaySubmits(win));
     const submit = vi.fn();
-    slot.handlers = { submit, click: vi.fn(), input: vi.fn() };
+    slot.handlers = { submit, click: vi.fn(), input: vi.fn(), keydown: vi.fn() };
     (win.document.getElementById('f') as HTMLFormElement).requestSubmit();
     expect(submit).not.toHaveBeenCalled(); // nobody listens: the UI that claimed it does (see below)
 
     const win2 = page(NIR_FORM);
     stops.push(relaySubmits(win2));
     const submit2 = vi.fn((e: Event) => e.preventDefault());
-    frameSlot(win2).handlers = { submit: submit2, click: vi.fn(), input: vi.fn() };
+    frameSlot(win2).handlers = { submit: submit2, click: vi.fn(), input: vi.fn(), keydown: vi.fn() };
     (win2.document.getElementById('f') as HTMLFormElement).requestSubmit();
     expect(submit2).toHaveBeenCalledTimes(1);
   });

@@ -6,7 +6,7 @@ import { frameSlot } from './page-bridge';
 /**
  * The page guard: what every page and frame runs. Every page the user opens pays for it, so on an
  * ordinary page it does only this, in one small script (entrypoints/page-guard.ts, at document_start):
- * - `relaySubmits` attaches capture-phase submit/click/input listeners before any page script can;
+ * - `relaySubmits` attaches capture-phase submit/click/input/keydown listeners before any page script can;
  *   they do nothing until the page UI hands them the form guard;
  * - once the document is parsed, and for five minutes after (throttled MutationObserver),
  *   `watchForSensitiveFields` checks whether any field may ask for a NIR, card, IBAN, password or
@@ -28,6 +28,7 @@ export function relaySubmits(win: Window): () => void {
     submit: (e) => slot.handlers?.submit(e),
     click: (e) => slot.handlers?.click(e),
     input: (e) => slot.handlers?.input(e),
+    keydown: (e) => slot.handlers?.keydown(e),
   });
   slot.relisten = listeners.relisten;
   return () => {

@@ -12,7 +12,7 @@ import type { FormGuardHandlers } from '../form-guard';
  * Whoever runs first creates the slot; the order does not matter.
  */
 export interface FrameSlot {
-  /** Capture-phase submit/click/input listeners are attached (by the page guard, else the UI). */
+  /** Capture-phase submit/click/input/keydown listeners are attached (by the page guard, else the UI). */
   listening?: boolean;
   /** Attaches them again (a no-op while they are there): after a page's document.open() erased them. */
   relisten?: () => void;

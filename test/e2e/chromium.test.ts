@@ -375,13 +375,19 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
-  it('a kit whose "button" is a styled div calling form.submit() (no submit event): the click is held', async () => {
+  it('a kit whose "button" is a styled div calling form.submit() (no submit event): the click, and Enter, are held', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('bouton-div.example', '/'));
     await waitForBanner(p);
     await p.fill('#nir', '1234');
     await p.click('#go span', { timeout: 3000 }).catch(() => undefined);
     await expectNothingSent(p, 'bouton-div.example', '/');
+    // Enter in the field, which the page's script answers with form.submit(), is held too.
+    await gotoAndSettle(p, url('bouton-div.example', '/?entree'));
+    await waitForBanner(p);
+    await p.fill('#nir', '1234');
+    await p.press('#nir', 'Enter');
+    await expectNothingSent(p, 'bouton-div.example', '/?entree');
     await p.close();
   });
 
