@@ -169,6 +169,25 @@ describe('Vigie Santé in Firefox (smoke)', () => {
     await p.close();
   });
 
+  it.each(['/ff', '/ff?blank'])('a kit whose form is in a frame with no address of its own (%s): banner in the frame, submit held', async (path) => {
+    const p = await open(url('espace-cadre-vide.example', path));
+    let frame: Frame | undefined;
+    for (const end = Date.now() + 10_000; !frame && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+      frame = p.frames().find((f) => f !== p.mainFrame());
+      if (frame && !(await frame.evaluate(() => !!document.getElementById('nir')).catch(() => false))) frame = undefined;
+    }
+    expect(frame).toBeDefined();
+    await frame!.evaluate(() => (document.getElementById('nir') as HTMLInputElement).focus());
+    expect(await bannerShown(frame!)).toBe(true);
+    await frame!.evaluate(() => {
+      (document.getElementById('nir') as HTMLInputElement).value = '1234';
+      (document.getElementById('f') as HTMLFormElement).requestSubmit();
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(srv.submissions.filter((x) => x.host === 'espace-cadre-vide.example')).toEqual([]);
+    await p.close();
+  });
+
   it('the official site and an ordinary site are left alone', async () => {
     for (const host of ['www.ameli.fr', 'recettes.example']) {
       const p = await open(url(host));
