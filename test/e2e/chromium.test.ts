@@ -391,6 +391,19 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a kit shown from a blob: address the page made (HTML smuggling): banner, and the submit is held', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('chargement-blob.example', '/'));
+    await expect.poll(() => p.url(), { timeout: 10_000 }).toMatch(/^blob:/);
+    await p.waitForSelector('#nir', { timeout: 10_000 });
+    await waitForBanner(p);
+    await p.fill('#nir', '1234');
+    await p.click('#go', { timeout: 3000 }).catch(() => undefined);
+    await p.waitForTimeout(1500);
+    expect(srv.submissions.filter((s) => s.host === 'chargement-blob.example')).toEqual([]);
+    await p.close();
+  });
+
   it('a loader page that writes the kit over itself (document.open): banner, and the submit is held', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('chargement-espace.example', '/'));

@@ -33,6 +33,8 @@ export function pageFor(host: string, path: string): string {
   if (host === 'espace-cadre-vide.example') return page('srcdoc-kit.html');
   // A kit whose "button" is a styled div that calls form.submit() (no submit event).
   if (host === 'bouton-div.example') return page('div-button-kit.html');
+  // A page that shows the kit from a blob: address it makes (HTML smuggling).
+  if (host === 'chargement-blob.example') return page('blob-kit.html');
   // A loader page that writes the kit over itself once loaded (document.open).
   if (host === 'chargement-espace.example') return page('written-kit.html');
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
