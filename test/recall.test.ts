@@ -244,6 +244,7 @@ describe('lure words of the documented campaigns make a combination (bundled lis
     ['https://harmonie-mutuelle-coordonnees.com/', 'harmonie-mutuelle.fr'],
     ['https://cpam-notification.fr/', 'ameli.fr'],
     ['https://urssaf-cotisations.com/', 'urssaf.fr'],
+    ['https://ameli-vitale.com/', 'ameli.fr'], // beside the documented ameli-vital.fr
   ])('%s → lookalike of %s', (url, target) => {
     const v = engine.classify(url);
     expect(v.verdict).toBe('lookalike');
