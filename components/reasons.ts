@@ -20,6 +20,8 @@ export function reasonText(code: ReasonCode, target: string): string {
       return i18n.t('reason_freeHosting', [target]);
     case 'idn':
       return i18n.t('reason_idn');
+    case 'userinfo':
+      return i18n.t('reason_userinfo', [target]);
     case 'blocked':
       return i18n.t('reason_blocked');
     case 'brand-content':

@@ -67,6 +67,9 @@ function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** What may stand for a host before "@": no space, slash, "@" or other separator of a URL. */
+const USERINFO_HOST = /^[^\s/\\@?#:%]+$/;
+
 function suffixOf(domain: string): string {
   return getPublicSuffix(domain, { allowPrivateDomains: true }) ?? domain.slice(domain.lastIndexOf('.') + 1);
 }
@@ -96,6 +99,37 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
 
   function classify(input: string): Verdict {
     const url = typeof input === 'string' ? input : String(input);
+    const verdict = judge(url);
+    // (Only the URL parser's path can carry a user name: '@' never reaches the fast path.)
+    return (verdict.verdict === 'unknown' || verdict.verdict === 'suspicious') && url.includes('@') ? withUserinfo(url, verdict) : verdict;
+  }
+
+  /**
+   * The verdict once what the address puts before "@" is read: `https://ameli.fr@evil.example` opens
+   * evil.example, but shows the official name first, a trick with no honest use. An official address
+   * there makes the address a lookalike (the name inside another address: embedding); a lookalike or
+   * suspicious name there counts as such. A name without a dot is read as a label of the host
+   * (`https://ameli@evil.example` as ameli.evil.example).
+   */
+  function withUserinfo(url: string, own: Verdict): Verdict {
+    const n = normalizeUrl(url);
+    if (n.kind !== 'host' || !n.userinfo) return own;
+    let best = own;
+    for (const part of n.userinfo) {
+      const candidate = part.includes('.') ? part : n.hostType === 'domain' ? `${part}.${n.host}` : null;
+      if (candidate === null || candidate.length > 253 || !USERINFO_HOST.test(candidate)) continue;
+      const shown = judge(`http://${candidate}/`);
+      let read: Verdict | null = null;
+      if (shown.verdict === 'official') read = { url, host: own.host, verdict: 'lookalike', target: shown.target, reasons: ['embedding', 'userinfo'] };
+      else if (shown.verdict === 'lookalike' || shown.verdict === 'suspicious') {
+        read = { url, host: own.host, verdict: shown.verdict, target: shown.target, reasons: [...shown.reasons, 'userinfo'] };
+      }
+      if (read && SEVERITY[read.verdict] > SEVERITY[best.verdict]) best = shown.organization ? { ...read, organization: shown.organization } : read;
+    }
+    return best;
+  }
+
+  function judge(url: string): Verdict {
     // Most of the web, settled before its public suffix is even looked up.
     const plainHost = plainWebHost(url);
     let early: BeforeSuffix = BeforeSuffix.Undecided;

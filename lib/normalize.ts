@@ -22,6 +22,11 @@ export type NormalizedUrl =
       subdomain: string;
       /** Whether the suffix comes from the PSL private section (hosting platforms). */
       privateSuffix: boolean;
+      /**
+       * What the address put before "@" (user name, then password), decoded, lower case: the browser
+       * ignores it, a phisher puts an official name there (`https://ameli.fr@evil.example`). Absent when none.
+       */
+      userinfo?: string[];
     };
 
 const MAX_INPUT = 8192;
@@ -91,7 +96,7 @@ const TLDTS_OPTIONS = {
 } as const;
 
 /** The host of an input simpleHost did not take (see normalizeUrl). */
-function hostFromInput(input: string): { host: string } | { invalid: string; host?: string } {
+function hostFromInput(input: string): { host: string; userinfo?: string[] } | { invalid: string; host?: string } {
   // Control characters make a line garbage (the URL parser would quietly drop some of them).
   if (/[\u0000-\u001f\u007f]/.test(input)) return { invalid: 'control characters' };
 
@@ -114,7 +119,18 @@ function hostFromInput(input: string): { host: string } | { invalid: string; hos
     return { invalid: 'unparseable URL' };
   }
   if (!url.hostname) return { invalid: 'no host' };
-  return { host: url.hostname };
+  if (!url.username && !url.password) return { host: url.hostname };
+  const userinfo = [url.username, url.password].map(decodedPart).filter((part) => part.length > 0);
+  return userinfo.length ? { host: url.hostname, userinfo } : { host: url.hostname };
+}
+
+/** A user name or password as the URL parser keeps it (percent-encoded), decoded and lower-cased; "" when undecodable. */
+function decodedPart(raw: string): string {
+  try {
+    return decodeURIComponent(raw).trim().toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 export function normalizeUrl(raw: string): NormalizedUrl {
@@ -132,9 +148,9 @@ export function normalizeUrl(raw: string): NormalizedUrl {
   if (!host) return { kind: 'invalid', host: null, why: 'no host' };
   if (host.includes('..')) return { kind: 'invalid', host, why: 'empty label in host' };
 
-  if (host.startsWith('[') || IPV4.test(host)) return local(host, 'ip');
-  if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost')) return local(host, 'local');
-  return withSuffix(host);
+  const n = host.startsWith('[') || IPV4.test(host) ? local(host, 'ip') : !host.includes('.') || host === 'localhost' || host.endsWith('.localhost') ? local(host, 'local') : withSuffix(host);
+  if (found.userinfo) n.userinfo = found.userinfo;
+  return n;
 }
 
 /** normalizeUrl for a host plainWebHost (or simpleHost) gave. */

@@ -19,6 +19,7 @@ export const REASON_CODES = [
   'brand-token', // a listed brand as a whole label or token, nothing more
   'free-hosting', // brand on a free hosting / site builder subdomain
   'idn', // the name uses non-ASCII characters
+  'userinfo', // an official name put before "@" (https://ameli.fr@evil.example), which the browser ignores
   // page signals (content script)
   'brand-content', // the page presents itself as a listed organisation
   'sensitive-form', // the page asks for NIR, card, IBAN, password or birth date

@@ -26,6 +26,20 @@ describe('normalizeUrl', () => {
     expect(n.subdomain).toBe(subdomain);
   });
 
+  it.each([
+    ['https://ameli.fr@evil.example/', ['ameli.fr']],
+    ['https://WWW.Ameli.FR:s%C3%A9same@185.234.72.19/', ['www.ameli.fr', 'sésame']],
+    ['https://ameli%2Efr@evil.example/', ['ameli.fr']],
+    ['https://:pw@evil.example/', ['pw']],
+    ['https://%E0%A4%A@evil.example/', undefined], // undecodable: dropped, the host is still read
+    ['https://evil.example/a@b', undefined],
+    ['https://ameli.fr/', undefined],
+  ])('keeps what %s puts before "@", decoded', (input, userinfo) => {
+    const n = normalizeUrl(input);
+    expect(n.kind).toBe('host');
+    if (n.kind === 'host') expect(n.userinfo).toEqual(userinfo);
+  });
+
   it('marks hosting platforms as private suffixes', () => {
     const n = normalizeUrl('https://ameli.netlify.app/');
     expect(n.kind === 'host' && n.privateSuffix).toBe(true);
