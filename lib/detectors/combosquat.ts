@@ -4,7 +4,7 @@ import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
 import { hasLureWord } from './stacked-typo';
 import { suffixTargetsFrance } from './suffix-guard';
-import { brandsAt, brandsSpelled, isKeyword, keywordAt } from './windows';
+import { brandsAt, brandsSpelled, embeddableAt, isKeyword, keywordAt } from './windows';
 
 /**
  * A brand next to a lure word, in the registrable name or in a subdomain: `ameli-remboursement.com`,
@@ -37,7 +37,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   if (!found.keyword && view.skeletons !== view.labels && !view.hasIdn) gluedAcrossPairs(view, index, found);
   if (!found.brand) brandAcrossDot(view, index, found);
   const brand = found.brand;
-  if (!brand) return null;
+  if (!brand) return found.keyword ? commonPhraseWithLure(view, index) : null;
   const freeHosting = view.privateSuffix;
   if (found.keyword) {
     return { severity: 'lookalike', reasons: freeHosting ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
@@ -82,6 +82,25 @@ function spansWords(tokens: Token[], from: number, to: number, brand: Brand): bo
   if (words.length !== to - from + 1) return false;
   for (let i = 0; i < words.length; i++) if (skeletonOf(words[i]!) !== tokens[from + i]!.skel) return false;
   return true;
+}
+
+/**
+ * Whether a piece before the public suffix, outside pieces from..to, is a lure word that is not also
+ * an ordinary word: "securite-sociale-info.fr" is what a guide is called, "securite-sociale-remboursement.com" is not.
+ */
+function distinctLureWordOutside(view: HostView, from: number, to: number, index: EngineIndex): boolean {
+  const { tokens } = view;
+  for (let i = 0; i < tokens.length && tokens[i]!.label <= view.sldIndex; i++) {
+    if (i >= from && i <= to) continue;
+    const skel = tokens[i]!.skel;
+    if (GENERIC_WORDS.has(skel)) continue;
+    if (keywordAt(tokens, i, i, index) || (skel.length > 5 && isKeywordSequence(skel, index))) return true;
+    // A lure word of several pieces ("mise-a-jour").
+    for (let j = i + 1; j < tokens.length && j - i < MAX_WINDOW && tokens[j]!.label === tokens[i]!.label && !(j >= from && j <= to); j++) {
+      if (keywordAt(tokens, i, j, index)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -146,9 +165,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       const last = i + size - 1;
       const brands = brandsAt(tokens, i, last, index);
       if (!brands) continue;
-      // Two names of one organisation side by side ("cpam-ameli") is as strong as a lure word.
-      if (found.brand && found.brand !== brands[0] && found.brand.org.id === brands[0]!.org.id) found.keyword = true;
-      found.brand ??= brands[0]!;
+      noteBrand(found, brands[0]!);
       used.fill(1, i - start, i - start + size);
       // A product name that is itself brand + lure word ("compte-ameli") still counts as the combination.
       if (size > 1 && hasBrandAndKeyword(tokens, i, i + size, index)) found.keyword = true;
@@ -168,8 +185,43 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   for (let i = start; i < end; i++) {
     if (used[i - start]) continue;
     const piece = tokens[i]!.skel;
-    if (!gluedWithWords(piece, index, found) && !scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
+    if (gluedWithWords(piece, index, found)) continue;
+    // "myameli-account": a personal space's name next to a lure word.
+    const possessive = afterPossessive(piece, index);
+    if (possessive) noteBrand(found, possessive);
+    else if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
+}
+
+/**
+ * Records a brand found in the label. Two names of one organisation side by side ("cpam-ameli",
+ * "ameli-cartevitale2026") are as strong as a lure word; the first name found is the one named.
+ */
+function noteBrand(found: Found, brand: Brand): void {
+  if (found.brand && found.brand !== brand && found.brand.org.id === brand.org.id) found.keyword = true;
+  found.brand ??= brand;
+}
+
+/**
+ * A lure word next to a name made of several ordinary words ("securite-sociale-remboursement.com",
+ * "complementaire-sante-solidaire-demande.com"). Such names are read only as addresses elsewhere
+ * (commonWord organisations: honest guides use the words too), so this is a weaker signal than a
+ * brand with a lure word: suspicious, never lookalike. The name must be whole, its words hyphenated
+ * as in the official address, in the registrable name; the lure word outside it.
+ */
+function commonPhraseWithLure(view: HostView, index: EngineIndex): Match | null {
+  const { tokens } = view;
+  const first = view.sldFirst;
+  const last = view.sldLast;
+  for (let size = Math.min(MAX_WINDOW, last - first + 1); size >= 2; size--) {
+    for (let i = first; i + size - 1 <= last; i++) {
+      const brand = embeddableAt(tokens, i, i + size - 1, index)?.find((b) => b.embeddableOnly && spansWords(tokens, i, i + size - 1, b));
+      if (brand && distinctLureWordOutside(view, i, i + size - 1, index)) {
+        return { severity: 'suspicious', reasons: view.privateSuffix ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
+      }
+    }
+  }
+  return null;
 }
 
 // Which pieces of the label being scanned are taken (reused: the engine is synchronous).
@@ -188,7 +240,7 @@ function scanDigitWrapped(piece: string, index: EngineIndex, found: Found): void
   const core = piece.replace(/^[0-9]+|[0-9]+$/g, '');
   if (core === piece || core.length < 3) return;
   const brands = brandsSpelled(core, index);
-  if (brands) found.brand ??= brands[0]!;
+  if (brands) noteBrand(found, brands[0]!);
   else if (isKeyword(core, index)) found.keyword = true;
   else {
     const glued = splitGlued(core, index);

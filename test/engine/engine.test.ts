@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../lib/engine';
 import { toContractJson, type VerdictKind } from '../../lib/verdict';
 import { testList } from './test-list';
+import { defaultList } from '../../lib/default-list';
 
 const engine = createEngine(testList);
 
@@ -39,13 +40,38 @@ describe('official: exact registrable domain or a subdomain, never a substring',
 
 describe('userinfo and other URL tricks are judged on the real host', () => {
   check([
-    ['https://ameli.fr@evil.example/login', 'unknown', null],
     ['https://ameli.fr:secret@ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://user:pass@evil.example/', 'unknown', null],
+    ['https://jean@ameli.fr/', 'official', 'ameli.fr', 'listed'],
+    ['https://ameli.fr@ameli.fr/', 'official', 'ameli.fr', 'listed'],
+    ['https://medium.com/@ameli/post', 'unknown', null],
+    ['https://evil.example/?next=ameli.fr@x', 'unknown', null],
     ['https://evil.example/https://ameli.fr/', 'unknown', null],
     ['https://evil.example/?redirect=ameli.fr', 'unknown', null],
     ['https://www.lemonde.fr/ameli-arnaque-sms', 'unknown', null],
     ['https://evil.example#ameli.fr', 'unknown', null],
   ]);
+});
+
+describe('an official name before "@", which the browser ignores, is an imitation', () => {
+  check([
+    ['https://ameli.fr@evil.example/login', 'lookalike', 'ameli.fr', 'userinfo'],
+    ['http://www.ameli.fr@185.234.72.19/assure/index.php', 'lookalike', 'ameli.fr', 'embedding'],
+    ['https://assure.ameli.fr:443@adherent-login.example/', 'lookalike', 'ameli.fr', 'userinfo'], // ":443" is read as a password
+    ['https://AMELI.FR@evil.example/', 'lookalike', 'ameli.fr', 'userinfo'],
+    ['https://ameli%2Efr@evil.example/', 'lookalike', 'ameli.fr', 'userinfo'],
+    ['https://x:www.mgen.fr@evil.example/', 'lookalike', 'mgen.fr', 'userinfo'],
+    ['https://ameli-remboursement.net@evil.example/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameli@evil.example/', 'suspicious', 'ameli.fr', 'userinfo'], // read as ameli.evil.example
+    ['https://ameli.com@evil.example/', 'suspicious', 'ameli.fr', 'tld-swap'],
+    ['https://www.ameli.fr@ameli-remboursement.com/', 'lookalike', 'ameli.fr', 'combosquat'], // the host's own verdict is kept
+  ]);
+  it('keeps the real host, and says the name was put before "@"', () => {
+    const v = engine.classify('https://www.ameli.fr@evil.example/');
+    expect(v.host).toBe('evil.example');
+    expect(v.reasons).toEqual(['embedding', 'userinfo']);
+    expect(v.organization?.id).toBe('ameli');
+  });
 });
 
 describe('homoglyphs: disguised characters that read as a brand', () => {
@@ -209,6 +235,13 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     ['https://ameli-remboursement2024.com/', 'lookalike', 'ameli.fr', 'combosquat'], // numbers do not hide a lure word
     ['https://ameli24-securite.com/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://ameliremboursement2.info/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // A possessive glued to the brand, next to a lure word: how a personal space is named.
+    ['https://myameli-compte.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://monmgen-connexion.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
+    ['https://mesameli-espace.info/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // Two names of one organisation, one with a number stuck to it.
+    ['https://ameli-cartevitale2026.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://carte-vitale-ameli2025.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
   ]);
 });
 
@@ -440,5 +473,29 @@ describe('administrator options', () => {
     expect(words.classify('https://www.nimporte.fr/').verdict).toBe('lookalike');
     expect(words.classify('https://nimporte.fr/').verdict).toBe('unknown');
     expect(createEngine(testList).classify('https://plainword.com/').verdict).toBe('unknown');
+  });
+});
+
+describe('a name of ordinary words next to a lure word (bundled list): suspicious, never lookalike', () => {
+  const bundled = createEngine(defaultList);
+  it.each([
+    ['https://securite-sociale-remboursement.com/', 'suspicious', 'securite-sociale.fr'],
+    ['https://remboursement-securite-sociale.fr/', 'suspicious', 'securite-sociale.fr'],
+    ['https://securite-sociale-mise-a-jour.com/', 'suspicious', 'securite-sociale.fr'],
+    ['https://complementaire-sante-solidaire-demande.com/', 'suspicious', 'complementaire-sante-solidaire.gouv.fr'],
+    ['https://ca-assurances-remboursement.com/', 'suspicious', 'ca-assurances.com'],
+    // Traps: the words alone, with neutral or ordinary words, or one word of the name only.
+    ['https://guide-securite-sociale.fr/', 'unknown', null],
+    ['https://securite-sociale-info.fr/', 'unknown', null], // "info" is a lure word, and what guides are called
+    ['https://complementaire-sante-solidaire-sante.fr/', 'unknown', null],
+    ['https://complementaire-sante-solidaire.fr/', 'unknown', null],
+    ['https://sociale-remboursement.fr/', 'unknown', null],
+    ['https://mutex-remboursement.com/', 'unknown', null], // one ordinary word is not a name
+    ['https://justice-remboursement.fr/', 'unknown', null],
+  ] as const)('%s → %s', (url, verdict, target) => {
+    const v = bundled.classify(url);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+    if (verdict === 'suspicious') expect(v.reasons).toContain('combosquat');
   });
 });
