@@ -95,6 +95,17 @@ const TLDTS_OPTIONS = {
   mixedInputs: false,
 } as const;
 
+/**
+ * Schemes a browser or a mail/SMS link uses for something other than a web page: "tel:3646" and
+ * "javascript:1" are not the host "tel" on port 3646. Other names before ":digits" are read as
+ * host and port (localhost:8080, intranet:8443).
+ */
+const NON_WEB_SCHEMES = new Set([
+  'about', 'blob', 'callto', 'chrome', 'chrome-extension', 'data', 'edge', 'fax', 'file', 'filesystem', 'ftp', 'geo',
+  'intent', 'javascript', 'magnet', 'mailto', 'market', 'moz-extension', 'news', 'sip', 'sips', 'skype', 'sms',
+  'tel', 'urn', 'view-source', 'webcal', 'ws', 'wss',
+]);
+
 /** The host of an input simpleHost did not take (see normalizeUrl). */
 function hostFromInput(input: string): { host: string; userinfo?: string[] } | { invalid: string; host?: string } {
   // Control characters make a line garbage (the URL parser would quietly drop some of them).
@@ -107,7 +118,7 @@ function hostFromInput(input: string): { host: string; userinfo?: string[] } | {
   if (!WEB_SCHEME.test(candidate)) {
     const scheme = ANY_SCHEME.exec(candidate);
     // "localhost:8080" and "ameli.fr:443" parse as a scheme; a real scheme has no dot and is not all digits after ':'.
-    const looksLikeHostPort = scheme && /^[^:/]+:\d+(?:[/?#]|$)/.test(candidate);
+    const looksLikeHostPort = scheme && !NON_WEB_SCHEMES.has(scheme[1]!.toLowerCase()) && /^[^:/]+:\d+(?:[/?#]|$)/.test(candidate);
     if (scheme && !looksLikeHostPort) return { invalid: `not a web URL (${scheme[1]!.toLowerCase()}:)` };
     if (candidate.startsWith('//')) candidate = 'http:' + candidate;
     else candidate = 'http://' + candidate;

@@ -55,6 +55,8 @@ describe('normalizeUrl', () => {
     ['http://localhost:8080/', 'local'],
     ['http://printer/', 'local'],
     ['http://app.localhost/', 'local'],
+    ['localhost:8080', 'local'], // a name then ":digits" is a host and port, unless the name is a known scheme (tel:3646)
+    ['intranet:8443/x', 'local'],
   ])('%s is %s (no registrable domain)', (input, hostType) => {
     const n = normalizeUrl(input);
     expect(n.kind).toBe('host');
@@ -64,7 +66,7 @@ describe('normalizeUrl', () => {
     }
   });
 
-  it.each(['about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:null/1', 'blob:ameli.fr/1', 'blob:blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
+  it.each(['tel:3646', 'sms:38660', 'javascript:1', 'data:1', 'about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:null/1', 'blob:ameli.fr/1', 'blob:blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
     '%j is invalid',
     (input) => expect(normalizeUrl(input).kind).toBe('invalid'),
   );
