@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { createEngine } from '@/lib/engine';
 import { combineVerdict } from '@/lib/decision';
-import { DEFAULT_POLICY_SETTINGS, mergeSettings, parseManagedPolicy } from '@/lib/policy';
+import { DEFAULT_POLICY_SETTINGS, mergeSettings } from '@/lib/policy';
+import { onManagedPolicyChanged, readManagedPolicy } from '@/lib/browser/managed';
 import { createShell } from '@/lib/browser/shell';
 import { pushFrameState, requestBrandSurvey } from '@/lib/browser/page-bridge';
 import { loadCurrentList, startListSync } from '@/lib/browser/sync-runner';
@@ -11,13 +12,8 @@ import type { SettingsInfo } from '@/lib/messages';
 
 /** Administrator policy (managed storage) merged over defaults; a missing or broken policy means defaults. */
 async function loadPolicy(): Promise<SettingsInfo> {
-  let raw: unknown = {};
-  try {
-    raw = await browser.storage.managed.get();
-  } catch {
-    // No managed storage (no policy installed, or Firefox without a policies.json entry).
-  }
-  const { policy } = parseManagedPolicy(raw);
+  // (No managed storage, no policy installed, Firefox without a policies.json entry: no policy.)
+  const { policy } = await readManagedPolicy();
   const { settings, locked } = mergeSettings(DEFAULT_POLICY_SETTINGS, null, policy);
   return {
     settings: {
@@ -84,8 +80,7 @@ export default defineBackground(() => {
   startListSync({ onListChanged: () => void shell.reload(), onStatusChanged: () => void shell.reload() });
   startSocReporting();
 
-  // A new administrator policy rebuilds the engine (extra official / blocked domains may change).
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void shell.reload();
-  });
+  // A new administrator policy rebuilds the engine (extra official / blocked domains may change),
+  // and so does the slow first answer of storage.managed when it differs from the policy used meanwhile.
+  onManagedPolicyChanged(() => void shell.reload());
 });

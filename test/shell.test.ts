@@ -91,6 +91,26 @@ describe('background shell', () => {
     expect(await shell.onMessage({ type: 'getTabVerdict', tabId: official.id! }, popupSender)).toMatchObject({ verdict: 'official' });
   });
 
+  it('a policy or list that arrives later and makes an open page a lookalike sends that tab to the warning; others stay', async () => {
+    let blocked: string[] = [];
+    const shell = await makeShell({}, [], undefined, {
+      loadPolicy: async () => ({ settings: { ...(await import('@/lib/browser/shell')).DEFAULT_SETTINGS, blockedDomains: blocked }, locked: [] }),
+    });
+    const open = await fakeBrowser.tabs.create({ url: 'https://portail-adherent.example/login' });
+    const other = await fakeBrowser.tabs.create({ url: 'https://recettes.example/' });
+    await shell.onCommitted(nav(open.id!, 'https://portail-adherent.example/login'));
+    await shell.onCommitted(nav(other.id!, 'https://recettes.example/'));
+    expect(update).not.toHaveBeenCalled();
+    // storage.managed's slow first answer (or an administrator's change) blocks the open page's domain.
+    blocked = ['portail-adherent.example'];
+    await shell.reload();
+    await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    expect(update.mock.calls[0]![0]).toBe(open.id);
+    await shell.reload(); // a second reload does not warn the tab again while its warning is shown
+    await new Promise((r) => setTimeout(r, 50));
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
   it('does not warn for official, ordinary and non-web navigations', async () => {
     const shell = await makeShell();
     for (const url of ['https://www.ameli.fr/assure', 'https://example.org/', 'about:blank', 'chrome://newtab/', 'data:text/html,x'])

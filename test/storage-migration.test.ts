@@ -94,6 +94,56 @@ describe('managed policy glue', () => {
   });
 });
 
+describe('managed policy at browser start: verdicts do not wait for a slow storage.managed', () => {
+  // Chromium takes about 2.3 s to give storage.managed's first answer after the browser starts.
+  const answerAfter = (raw: Record<string, unknown>, ms: number) =>
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((r) => setTimeout(() => r(raw), ms)) as never);
+
+  it('a quick answer is used as it is, and kept for the next browser start', async () => {
+    answerAfter({ allowProceed: false }, 5);
+    const { readManagedPolicy } = await import('@/lib/browser/managed');
+    expect((await readManagedPolicy()).policy).toEqual({ allowProceed: false });
+    const { managedPolicyCache } = await import('@/lib/browser/storage');
+    await vi.waitFor(async () => expect(await managedPolicyCache.getValue()).toEqual({ allowProceed: false }));
+  });
+
+  it('a slow first answer: the policy kept last time is served at once; the real one, different, calls the change listeners', async () => {
+    const { managedPolicyCache } = await import('@/lib/browser/storage');
+    await managedPolicyCache.setValue({ blockedDomains: ['old.example'] });
+    answerAfter({ blockedDomains: ['new.example'] }, 600);
+    const { readManagedPolicy, onManagedPolicyChanged, POLICY_WAIT_MS } = await import('@/lib/browser/managed');
+    const changed = vi.fn();
+    onManagedPolicyChanged(changed);
+    const started = Date.now();
+    expect((await readManagedPolicy()).policy).toEqual({ blockedDomains: ['old.example'] });
+    expect(Date.now() - started).toBeLessThan(500); // did not wait for the answer
+    expect(POLICY_WAIT_MS).toBeLessThan(500);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    expect((await readManagedPolicy()).policy).toEqual({ blockedDomains: ['new.example'] });
+    expect(await managedPolicyCache.getValue()).toEqual({ blockedDomains: ['new.example'] });
+  });
+
+  it('a first run with a slow answer: no policy meanwhile; the same policy arriving late calls nobody', async () => {
+    answerAfter({}, 400);
+    const { readManagedPolicy, onManagedPolicyChanged } = await import('@/lib/browser/managed');
+    const changed = vi.fn();
+    onManagedPolicyChanged(changed);
+    expect(await readManagedPolicy()).toEqual({ policy: {}, warnings: [] });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('a stored copy that is not a valid policy is read like any bad policy: ignored field by field', async () => {
+    const { managedPolicyCache } = await import('@/lib/browser/storage');
+    await managedPolicyCache.setValue({ allowProceed: 'no', blockedDomains: 'x' });
+    answerAfter({}, 400);
+    const { readManagedPolicy } = await import('@/lib/browser/managed');
+    const read = await readManagedPolicy();
+    expect(read.policy).toEqual({});
+    expect(read.warnings.length).toBeGreaterThan(0);
+  });
+});
+
 describe('sync runner', () => {
   it('on start: creates the periodic alarm, downloads, adopts and notifies', async () => {
     const text = listText(600, { extraOrg: 'fromserver', expiresAt: FUTURE });

@@ -177,11 +177,24 @@ export function createShell(deps: ShellDeps) {
     }
   }
 
-  /** Rebuild the engine when the list or the policy changed. Handlers wait for the new one. */
+  /**
+   * Rebuild the engine when the list or the policy changed. Handlers wait for the new one. A page
+   * already open that the new list or policy makes a lookalike (a domain just blocked) gets the warning.
+   */
   function reload(): Promise<void> {
     const previous = ready;
     ready = previous.catch(() => undefined).then(() => build(false));
+    void ready.then(warnOpenLookalikes).catch(() => undefined);
     return ready;
+  }
+
+  async function warnOpenLookalikes(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    for (const tab of tabs) {
+      if (tab.id == null || tab.id < 0 || !tab.url || !/^https?:/i.test(tab.url)) continue;
+      const v = classify(tab.url);
+      if (needsWarning(tab.id, v) && !pending[String(tab.id)]) await warn(tab.id, 0, tab.url, v, true);
+    }
   }
 
   let persistQueued = false;

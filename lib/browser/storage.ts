@@ -48,3 +48,9 @@ export const pendingWarnings = storage.defineItem<Record<string, PendingWarning>
 
 /** Per-tab state (serialised lib/tab-state.ts), so the popup still answers after a restart. */
 export const tabStates = storage.defineItem<Record<string, unknown>>('session:tabStates', { fallback: {} });
+
+/**
+ * The raw administrator policy as storage.managed last gave it. At browser start Chromium takes
+ * seconds to answer its first storage.managed.get(); verdicts do not wait for it (lib/browser/managed.ts).
+ */
+export const managedPolicyCache = storage.defineItem<unknown>('local:managedPolicyCache', { fallback: null });
