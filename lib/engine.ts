@@ -13,7 +13,7 @@ import { isReservedToTheState } from './detectors/suffix-guard';
 import { detectTypo } from './detectors/typo';
 import { viewHost, type HostView } from './host-view';
 import type { VigieList } from './list-schema';
-import { normalizePlainHost, normalizeUrl, pathHostedSite, plainWebHost } from './normalize';
+import { normalizePlainHost, normalizeUrl, pathHostedSite, plainWebHost, translateProxySite } from './normalize';
 import { isPlainHost } from './skeleton';
 import { scanHost } from './host-scan';
 import { SEVERITY, type ReasonCode, type Verdict } from './verdict';
@@ -115,8 +115,10 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     const n = normalizeUrl(url);
     if (n.kind !== 'host' || !n.userinfo) return own;
     let best = own;
-    for (const part of n.userinfo) {
-      const candidate = part.includes('.') ? part : n.hostType === 'domain' ? `${part}.${n.host}` : null;
+    for (const whole of n.userinfo) {
+      // What a host would be read as: up to a path ("allianz.fr%2Flogin" decodes to "allianz.fr/login").
+      const part = whole.split(/[/?#\\]/, 1)[0]!;
+      const candidate = part.includes('.') ? part : n.hostType === 'domain' && part ? `${part}.${n.host}` : null;
       if (candidate === null || candidate.length > 253 || !USERINFO_HOST.test(candidate)) continue;
       const shown = judge(`http://${candidate}/`);
       let read: Verdict | null = null;
@@ -164,6 +166,14 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
       // A site builder that names its sites by path (sites.google.com/view/ameli-aide): that name is
       // read as a name on a hosting platform. Never above suspicious there: "continue" past a full-page
       // warning is remembered per host, and the host is the platform's.
+      // Google Translate's proxy of a site (www-ameli-fr.translate.goog): what it shows is that site's.
+      // A fake one proxied keeps its verdict; a real one proxied is not the official address: unknown.
+      const proxied = translateProxySite(host);
+      if (proxied) {
+        const shown = judge(`http://${proxied}/`);
+        if (shown.verdict !== 'lookalike' && shown.verdict !== 'suspicious') return { url, host, verdict: 'unknown', target: null, reasons: [] };
+        return { ...shown, url, host };
+      }
       const site = pathHostedSite(host, url);
       if (site) {
         const siteReasons: ReasonCode[] = [];

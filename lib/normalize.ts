@@ -230,3 +230,17 @@ export function pathHostedSite(host: string, raw: string): Extract<NormalizedUrl
   const site = `${name}.${host}`;
   return { kind: 'host', host: site, hostType: 'domain', domain: site, suffix: host, sld: name, subdomain: '', privateSuffix: true };
 }
+
+const TRANSLATE_PROXY = '.translate.goog';
+
+/**
+ * The site Google Translate's proxy shows at `host` (`www-ameli-fr.translate.goog` shows www.ameli.fr:
+ * a dot of the original is written "-", a hyphen "--"), or null for any other host.
+ */
+export function translateProxySite(host: string): string | null {
+  if (!host.endsWith(TRANSLATE_PROXY)) return null;
+  const label = host.slice(0, -TRANSLATE_PROXY.length);
+  if (!label || label.includes('.') || !label.includes('-')) return null;
+  const site = label.replace(/--/g, '\u0000').replace(/-/g, '.').replace(/\u0000/g, '-');
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(site) ? site : null;
+}

@@ -186,6 +186,11 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     if (used[i - start]) continue;
     const piece = tokens[i]!.skel;
     if (gluedWithWords(piece, index, found)) continue;
+    // Lure words glued together ("securelogin-ameli").
+    if (!found.keyword && piece.length > 5 && isKeywordSequence(piece, index)) {
+      found.keyword = true;
+      continue;
+    }
     // "myameli-account": a personal space's name next to a lure word.
     const possessive = afterPossessive(piece, index);
     if (possessive) noteBrand(found, possessive);

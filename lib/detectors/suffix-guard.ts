@@ -14,6 +14,21 @@ const FRANCE_OR_GENERIC_CCTLDS = new Set([
   'co', 'io', 'me', 'cc', 'ws', 'tk', 'ml', 'ga', 'cf', 'gq', 'to', 'ly', 'su', 'la', 'cx', 'nu', 'tv', 'in', // sold as generic
 ]);
 
+/**
+ * Top-level domains sold cheaply and over-represented in phishing: dnstwist's abused_tlds (minus the
+ * generic com, net, eu, cn, cc, app; ../shared/research/anchors.md) and a few of the same kind. A short
+ * brand alone there (`maif.live`, `mgen.online`) is read as a TLD swap, as it would be under .fr: its
+ * namesakes elsewhere (a company called MGEN abroad) register .com, not .live.
+ */
+const ABUSED_TLDS = new Set([
+  'ga', 'gq', 'tk', 'ml', 'cf', 'info', 'ooo', 'xyz', 'online', 'site', 'wang', 'work', 'rest', 'buzz', 'top', 'fit',
+  'click', 'live', 'icu', 'shop', 'store', 'support', 'vip', 'cyou', 'cfd', 'sbs', 'bond', 'lat', 'quest', 'website', 'space',
+]);
+
+export function isAbusedSuffix(suffix: string): boolean {
+  return ABUSED_TLDS.has(suffix);
+}
+
 export function suffixTargetsFrance(view: HostView, brand: Brand): boolean {
   return brand.suffixes.includes(view.suffix) || !isForeignCountrySuffix(view.suffix);
 }

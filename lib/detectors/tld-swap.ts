@@ -1,7 +1,7 @@
 import { MIN_STANDALONE_BRAND_LENGTH, MIN_TLD_SWAP_LENGTH, type EngineIndex } from '../engine-index';
 import type { HostView } from '../host-view';
 import type { Match } from './match';
-import { suffixTargetsFrance } from './suffix-guard';
+import { isAbusedSuffix, suffixTargetsFrance } from './suffix-guard';
 import { sldBrands } from './windows';
 
 /**
@@ -24,8 +24,9 @@ export function detectTldSwap(view: HostView, index: EngineIndex): Match | null 
   // (A given name there is a person's page: alan.github.io.)
   if (view.privateSuffix) return brand.givenName ? null : { severity: 'suspicious', reasons: ['free-hosting'], brand };
   if (brand.skeleton.length < MIN_STANDALONE_BRAND_LENGTH) return null;
-  // Short names alone elsewhere are mostly namesakes (ocso.com, axa.com), but not under .fr (cpam.fr).
-  const short = brand.skeleton.length < MIN_TLD_SWAP_LENGTH && view.suffix !== 'fr';
+  // Short names alone elsewhere are mostly namesakes (ocso.com, axa.com), but not under .fr (cpam.fr)
+  // or a cheap, much abused TLD (mgen.online).
+  const short = brand.skeleton.length < MIN_TLD_SWAP_LENGTH && view.suffix !== 'fr' && !isAbusedSuffix(view.suffix);
   if (short || brand.common || !suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: [brand.suffixes.length > 0 ? 'tld-swap' : 'brand-token'], brand };
 }

@@ -56,6 +56,7 @@ describe('userinfo and other URL tricks are judged on the real host', () => {
 describe('an official name before "@", which the browser ignores, is an imitation', () => {
   check([
     ['https://ameli.fr@evil.example/login', 'lookalike', 'ameli.fr', 'userinfo'],
+    ['http://ameli.fr%2Flogin@[2001:db8::1]/', 'lookalike', 'ameli.fr', 'userinfo'], // read up to a path
     ['http://www.ameli.fr@185.234.72.19/assure/index.php', 'lookalike', 'ameli.fr', 'embedding'],
     ['https://assure.ameli.fr:443@adherent-login.example/', 'lookalike', 'ameli.fr', 'userinfo'], // ":443" is read as a password
     ['https://AMELI.FR@evil.example/', 'lookalike', 'ameli.fr', 'userinfo'],
@@ -237,6 +238,8 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     ['https://ameliremboursement2.info/', 'lookalike', 'ameli.fr', 'combosquat'],
     // A possessive glued to the brand, next to a lure word: how a personal space is named.
     ['https://myameli-compte.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://securelogin-ameli.com/', 'lookalike', 'ameli.fr', 'combosquat'], // lure words glued together
+    ['https://ameli-comptesecure.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://monmgen-connexion.fr/', 'lookalike', 'mgen.fr', 'combosquat'],
     ['https://mesameli-espace.info/', 'lookalike', 'ameli.fr', 'combosquat'],
     // Two names of one organisation, one with a number stuck to it.
@@ -312,12 +315,22 @@ describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
     ['https://amelifrance.de/', 'unknown', null],
     ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://maif.com/', 'unknown', null], // four letters alone under another suffix: namesakes (ocso.com)
+    ['https://maif.live/', 'suspicious', 'maif.fr', 'tld-swap'], // …but not under a cheap, much abused TLD
+    ['https://mgen.online/', 'suspicious', 'mgen.fr', 'tld-swap'],
+    ['https://mgen.info/', 'suspicious', 'mgen.fr', 'tld-swap'],
+    ['https://axa.xyz/', 'unknown', null], // three letters alone: never
+    ['https://maif.de/', 'unknown', null],
     ['https://maif.netlify.app/', 'suspicious', 'maif.fr', 'free-hosting'], // not a typo of a longer brand
     // A site builder that names sites by path: the name is read as on any hosting platform, but the
     // verdict stays suspicious (a "continue" would be remembered for the whole platform's host).
     ['https://sites.google.com/view/ameli-remboursement', 'suspicious', 'ameli.fr', 'combosquat'],
     ['https://sites.google.com/site/ameli-compte/accueil?x=1', 'suspicious', 'ameli.fr', 'free-hosting'],
     ['https://sites.google.com/view/ameli', 'suspicious', 'ameli.fr', 'free-hosting'],
+    // Google Translate's proxy shows another site: judged as that site, but a real one proxied is not official.
+    ['https://ameli--remboursement-com.translate.goog/espace', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://arneli-fr.translate.goog/', 'lookalike', 'ameli.fr', 'homoglyph'],
+    ['https://www-ameli-fr.translate.goog/?_x_tr_sl=fr&_x_tr_tl=en', 'unknown', null],
+    ['https://www-lemonde-fr.translate.goog/', 'unknown', null],
     ['https://sites.google.com/view/recettes-de-mamie', 'unknown', null],
     ['https://sites.google.com/view/alan-turing', 'unknown', null], // a given name alone names a person
     ['https://sites.google.com/', 'unknown', null],
