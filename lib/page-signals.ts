@@ -49,7 +49,7 @@ const NIR_WEAK = /\b(?:carte vitale|assure|assuree|numero d assure|n d assure|im
 const CARD_NUMBER =
   /\b(?:numero (?:de )?(?:la |votre )?carte(?: bancaire| de credit| bleue| de paiement)?|n (?:de )?carte(?: bancaire)?|carte bancaire|card ?number|card num|cc ?num(?:ber)?|ccnum|credit card|numero cb)\b/;
 const CARD_NOT = /\b(?:vitale|tiers payant|adherent|fidelite|cadeau|gift|identite|sejour|grise)\b/;
-const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|date de validite|(?<!\b(?:jj|dd) )mm (?:aa|yy|aaaa))\b/;
+const CARD_EXPIRY = /\b(?:expiration|expiry|expire|exp|ccexp|expdate|(?:date|fin) de validite|(?<!\b(?:jj|dd) )mm (?:aa|yy|aaaa))\b/;
 const CARD_CVV = /\b(?:cv[vc]2?|csc|cryptogramme|code de securite|security code)\b/;
 // A NIR written out as an example or a mask: its grouping 1-2-2-2-3-3(-2) ("1 85 05 78 006 084 36",
 // "_ __ __ __ ___ ___ __", "2 85 05 2A 006 084"), or 13 or 15 digits run together.
@@ -141,6 +141,17 @@ function chromeOnly(rest: string[]): boolean {
   return rest.every((w) => CHROME_WORDS.has(w) || w.length <= 2 || /^\d+$/.test(w));
 }
 
+/** Between a name and its tagline in a logo's text: a dash, bar or colon set apart by spaces. */
+const TAGLINE_SEPARATOR = /\s[|\-–—:·•]\s/;
+
+/** Whether an element is, or sits in, something named or placed as a logo (its class, id, or the page header). */
+function looksLikeLogo(el: Element): boolean {
+  for (let e: Element | null = el, depth = 0; e && depth < 3; e = e.parentElement, depth++) {
+    if (/logo|brand|marque/i.test(`${attr(e, 'class')} ${attr(e, 'id')}`)) return true;
+  }
+  return el.closest('header, [role="banner"]') !== null;
+}
+
 class Evidence {
   identity: string[] = [];
   mention: string[] = [];
@@ -151,7 +162,10 @@ class Evidence {
     const to = this.other ? 'mention' : list;
     for (const id of ids) if (!this[to].includes(id)) this[to].push(id);
   }
-  /** A site-name slot (og:site_name, logo): acronyms and common-word names count there when alone. */
+  /**
+   * A site-name slot (og:site_name, logo): acronyms and common-word names count there when alone, or
+   * alone before a tagline ("MSA – La sécurité sociale agricole").
+   */
   identitySlot(s: string, m: BrandMatcherData): void {
     if (!s) return;
     const r = matchBrands(s, m, { identity: true });
@@ -159,6 +173,11 @@ class Evidence {
     this.add(alone ? 'identity' : 'mention', r.ids);
     if (alone) this.add('identity', r.strictIds);
     this.add('mention', r.genericIds);
+    if (alone) return;
+    const [name, tagline] = s.split(TAGLINE_SEPARATOR, 2);
+    if (tagline === undefined || !name) return;
+    const head = matchBrands(name, m, { identity: true });
+    if (chromeOnly(head.rest)) this.add('identity', [...head.ids, ...head.strictIds]);
   }
   /** A title part or heading: identity when it is only the brand and chrome, otherwise a mention. */
   headingSlot(s: string, m: BrandMatcherData): void {
@@ -255,6 +274,16 @@ function brandEvidence(doc: Document, m: BrandMatcherData, containers: Element[]
     if (hot && !ev.identity.includes(hot)) ev.identity.push(hot);
     ev.identitySlot(alt, m);
     ev.identitySlot(fileName(src).replace(/%[0-9a-f]{2}/gi, ' '), m);
+  }
+  // Logos drawn in SVG or given a name for screen readers: their accessible name (aria-label, or the
+  // SVG's own <title>). Links only when named as a logo (a menu link labelled "Mon compte ameli" is not).
+  const graphics = doc.querySelectorAll('svg, [role="img"], a[aria-label]');
+  for (let i = 0; i < Math.min(graphics.length, IMAGE_CAP); i++) {
+    const el = graphics[i]!;
+    const link = el.tagName.toLowerCase() === 'a';
+    if (link ? !/logo|brand|marque/i.test(`${attr(el, 'class')} ${attr(el, 'id')}`) : !looksLikeLogo(el)) continue;
+    const svgTitle = el.tagName.toLowerCase() === 'svg' ? el.querySelector('title') : null;
+    ev.identitySlot(attr(el, 'aria-label') || text(svgTitle), m);
   }
   const icons = doc.querySelectorAll('link[rel~="icon"]');
   for (let i = 0; i < Math.min(icons.length, 4); i++) {

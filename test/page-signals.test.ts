@@ -132,7 +132,10 @@ describe('collectPageSignals on kits and honest pages, bundled list', () => {
     ['kit-invisible-chars-card.html', ['assurance-maladie'], ['card-number', 'card-expiry', 'card-cvv'], 'soft hyphens / zero-width space inside "Assurance Maladie" and "ameli"'],
     ['kit-english-ameli-refund.html', ['assurance-maladie'], ['nir', 'card-number', 'card-expiry', 'card-cvv', 'birth-date'], 'English kit "ameli — Health Insurance refund" asking a social security number and a card'],
     ['kit-almerys-tiers-payant.html', ['almerys'], ['iban', 'birth-date'], '"Votre carte de tiers payant Almerys" + "Vérification", birth date (JJ/MM/AAAA) and IBAN'],
+    ['kit-svg-logo-refund.html', ['assurance-maladie'], ['card-number', 'card-expiry', 'card-cvv', 'birth-date'], 'bilingual refund kit: "ameli.fr – l\'Assurance Maladie" only in the logo link\'s aria-label and its SVG <title>'],
+    ['kit-msa-logo-tagline.html', ['msa', 'assurance-maladie'], ['nir', 'card-expiry', 'birth-date'], 'MSA carte Vitale kit: logo alt "MSA – La sécurité sociale agricole" names MSA first; placeholders only ("N° SS", "Fin de validité"; "16 chiffres" and "3 chiffres au verso" say too little)'],
     // Honest pages: they name organisations, they are none of them.
+    ['pharmacy-svg-header.html', [], ['password'], 'its own SVG logo, an SVG cart icon and a link labelled "Votre compte ameli" in the header; customer login'],
     ['pharmacy-tiers-payant.html', [], ['password'], 'pharmacy explains tiers payant (ameli logo in "Liens utiles", five insurers named); customer login'],
     ['hr-onboarding-nir-iban.html', [], ['nir', 'iban', 'birth-date'], 'employer onboarding "Dossier d\'embauche": NIR + IBAN, Harmonie Mutuelle named once in a paragraph'],
     ['blog-connexion-ameli.html', [], [], 'blog "Comment se connecter à mon compte ameli ?" with screenshots and a newsletter e-mail box'],
@@ -159,6 +162,7 @@ describe('fieldSensitiveKinds', () => {
     ['<label for=a>No de SS :</label><input id=a data-t>', ['nir']],
     ['<label for=a>Clé SSH</label><input id=a data-t>', []], // a word that only starts with ss
     ['<label for=a>SS</label><input id=a data-t>', []], // alone, too short to say
+    ['<input data-t placeholder="Fin de validité">', ['card-expiry']],
     ['<span id=l>Numéro INSEE</span><input data-t aria-labelledby=l>', ['nir']],
     ['<input data-t placeholder="Numéro figurant sur votre carte Vitale" maxlength=15>', ['nir']],
     ['<input data-t placeholder="Numéro figurant sur votre carte Vitale">', []],
