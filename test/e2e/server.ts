@@ -37,9 +37,9 @@ export function pageFor(host: string, path: string): string {
   if (host === 'chargement-blob.example') return page('blob-kit.html');
   // A loader page that writes the kit over itself once loaded (document.open).
   if (host === 'chargement-espace.example') return page('written-kit.html');
-  // The blind set of pages (pages/blind/expect.tsv), each on a neutral address of its own.
-  const blind = /^\/blind\/([a-z0-9-]+\.html)$/.exec(path);
-  if (host.startsWith('blind-') && blind) return page(`blind/${blind[1]}`);
+  // The blind sets of pages (pages/blind*/expect.tsv), each page on a neutral address of its own.
+  const blind = /^\/(blind2?)\/([a-z0-9-]+\.html)$/.exec(path);
+  if (host.startsWith('blind-') && blind) return page(`${blind[1]}/${blind[2]}`);
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
   if (path.startsWith('/large')) return largePage(10_000);
   return page('ordinary.html');
