@@ -118,6 +118,22 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('an address that shows www.ameli.fr before "@" goes to the warning page, which says why and names the real host', async () => {
+    const p = await b.context.newPage();
+    const address = `http://www.ameli.fr@depot-fichiers.example:${srv.port}/espace`;
+    await gotoAndSettle(p, address);
+    await waitForWarning(p);
+    expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe("Ce site n'est pas ameli.fr");
+    const body = await p.textContent('body');
+    expect(body).toContain('depot-fichiers.example');
+    expect(body).toContain('le navigateur ignore tout ce qui précède « @ »');
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, `chrome-extension://${b.extensionId}/warning.html*`);
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({ url: address, host: 'depot-fichiers.example', verdict: 'lookalike', target: 'ameli.fr', reasons: ['embedding', 'userinfo'] });
+    await ext.close();
+    await p.close();
+  });
+
   it('"Continuer quand même" works and is remembered for that host', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('ameli-remboursement.fr', '/continue'));
