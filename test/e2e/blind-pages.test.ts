@@ -19,6 +19,13 @@ declare const chrome: any;
  *   form shown on a click, or injected 2.5 s after load; a FranceConnect-style modal; a professionals'
  *   portal) and 12 honest pages that work with the organisations they name (an optician and a
  *   pharmacy doing tiers payant, a hospital pre-admission, an intranet naming the company's mutuelle…).
+ * - pages/blind3, evasions: 10 kits (the brand split across elements or by a zero-width joiner, labels
+ *   drawn by CSS ::before or written with entities, fields built from JSON, English number fields, the
+ *   brand only in og:site_name or a header's text, a form in a modal <dialog>, a srcdoc frame added
+ *   after load) and 6 honest pages shaped like them (a news article on a fake SMS wave, a comparator's
+ *   own login listing mutuelles, an optician network, a works council portal, a psychologist booking).
+ * Every kit was caught, naming the right organisation, at each set's first run but two (blind2: an SVG
+ * logo, and an MSA kit named as Assurance Maladie), fixed since.
  */
 function casesOf(set: string, from: number) {
   return readFileSync(resolve(import.meta.dirname, `pages/${set}/expect.tsv`), 'utf8')
@@ -30,7 +37,7 @@ function casesOf(set: string, from: number) {
       return { set, file: file!, flag: expect === 'flag', organization: organization || null, note: note!, host: `blind-${from + i}.example` };
     });
 }
-const cases = [...casesOf('blind', 0), ...casesOf('blind2', 100)];
+const cases = [...casesOf('blind', 0), ...casesOf('blind2', 100), ...casesOf('blind3', 200)];
 
 let b: ExtBrowser;
 let srv: FixtureServer;
@@ -57,9 +64,9 @@ async function shownAnywhere(p: Page): Promise<boolean> {
 }
 
 describe('blind set of pages in Chromium', () => {
-  it('has 22 kits and 22 honest pages', () => {
-    expect(cases.filter((c) => c.flag).length).toBe(22);
-    expect(cases.filter((c) => !c.flag).length).toBe(22);
+  it('has 32 kits and 28 honest pages', () => {
+    expect(cases.filter((c) => c.flag).length).toBe(32);
+    expect(cases.filter((c) => !c.flag).length).toBe(28);
   });
 
   it.each(cases)('$set/$file: $note', async ({ set, file, flag, organization, host }) => {
