@@ -30,6 +30,8 @@ export type NormalizedUrl =
     };
 
 const MAX_INPUT = 8192;
+/** What a host name is made of once the URL parser has put it in ASCII (IDN as xn--): letters, digits, dot, hyphen, underscore. */
+const HOST_CHARS = /^[a-z0-9._-]+$/;
 const WEB_SCHEME = /^https?:\/\//i;
 const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -121,6 +123,8 @@ function hostFromInput(input: string): { host: string; userinfo?: string[] } | {
     const looksLikeHostPort = scheme && !NON_WEB_SCHEMES.has(scheme[1]!.toLowerCase()) && /^[^:/]+:\d+(?:[/?#]|$)/.test(candidate);
     if (scheme && !looksLikeHostPort) return { invalid: `not a web URL (${scheme[1]!.toLowerCase()}:)` };
     if (candidate.startsWith('//')) candidate = 'http:' + candidate;
+    // A path alone ("/PortailAS/appmanager" in a log) names no host: the URL parser would take its first segment for one.
+    else if (candidate.startsWith('/') || candidate.startsWith('\\')) return { invalid: 'a path, not an address' };
     else candidate = 'http://' + candidate;
   }
   let url: URL;
@@ -130,6 +134,8 @@ function hostFromInput(input: string): { host: string; userinfo?: string[] } | {
     return { invalid: 'unparseable URL' };
   }
   if (!url.hostname) return { invalid: 'no host' };
+  // The parser accepts hosts no DNS name can be ('""', "(null)", "-"): log junk, not a site.
+  if (!url.hostname.startsWith('[') && (!HOST_CHARS.test(url.hostname) || !/[a-z0-9]/.test(url.hostname))) return { invalid: 'not a host name', host: url.hostname };
   if (!url.username && !url.password) return { host: url.hostname };
   const userinfo = [url.username, url.password].map(decodedPart).filter((part) => part.length > 0);
   return userinfo.length ? { host: url.hostname, userinfo } : { host: url.hostname };
