@@ -26,6 +26,7 @@ interface Floors {
 const SETS: [file: string, floors: Floors][] = [
   ['blind-urls.tsv', { rows: 570, lookalike: 0.95, lookalikeFlagged: 0.96, danger: 0.94, hardTraps: 0 }],
   ['blind-urls-2.tsv', { rows: 459, lookalike: 0.97, lookalikeFlagged: 0.97, danger: 0.95, hardTraps: 3 }],
+  ['blind-urls-3.tsv', { rows: 414, lookalike: 0.96, lookalikeFlagged: 0.98, danger: 0.97, hardTraps: 0 }],
 ];
 
 for (const [file, floors] of SETS) {
