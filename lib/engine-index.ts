@@ -1,3 +1,4 @@
+import { lureWordForms } from './lure-forms';
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
 import { hashString } from './string-hash';
@@ -449,7 +450,15 @@ export function buildIndex(
   markHosts(officialDomains.keys(), HOST_OFFICIAL_HEAD, HOST_OFFICIAL_TAIL, HOST_OFFICIAL);
   markHosts(blockedHosts, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, HOST_BLOCKED);
 
-  const keywords = new Set(list.keywords.map(flat).filter((k) => k.length >= 2));
+  // Each lure word with its feminine, plural and one-letter-misspelt forms (lure-forms.ts); a form that
+  // spells a brand is left out (no keyword may equal a brand: "vitales" stays the brand's).
+  const keywords = new Set<string>();
+  for (const word of list.keywords) {
+    for (const form of lureWordForms(word)) {
+      const k = flat(form);
+      if (k.length >= 2 && (form === word || !embeddableBySkeleton.has(k))) keywords.add(k);
+    }
+  }
   const brandLengths = [...new Set([...brandsBySkeleton.keys()].map((k) => k.length))].sort((a, b) => b - a);
   const keywordLengths = [...new Set([...keywords].map((k) => k.length))].sort((a, b) => b - a);
   const brandEdges = new Uint8Array(EDGE_TABLE_SIZE);

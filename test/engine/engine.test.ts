@@ -245,7 +245,42 @@ describe('combosquatting: brand + lure keyword from the list', () => {
     // Two names of one organisation, one with a number stuck to it.
     ['https://ameli-cartevitale2026.com/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://carte-vitale-ameli2025.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // Lure words written feminine, plural or with one letter doubled or dropped (lure-forms.ts).
+    ['https://ameli-assuree.com/espace', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameli-assurees.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameli-rembourssement.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://ameli-conexion.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://paiements-maif.fr/', 'lookalike', 'maif.fr', 'combosquat'],
+    // Traps: a neutral word stays neutral whatever its ending, and a lure form alone flags nothing.
+    ['https://ameli-dupontes.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://assurees-et-clientes.fr/', 'unknown', null],
+    ['https://rembourssement.fr/', 'unknown', null],
   ]);
+});
+
+describe('lure words of the bundled list, in the forms kits write them (lure-forms.ts)', () => {
+  const bundled = createEngine(defaultList);
+  it.each([
+    ['https://mgen-adherente.fr/', 'lookalike', 'mgen.fr'],
+    ['https://attestations-ameli.fr/', 'lookalike', 'ameli.fr'],
+    ['https://macif-societaires.help/', 'lookalike', 'macif.fr'],
+    ['https://matmut-societaire.fr/', 'lookalike', 'matmut.fr'],
+    ['https://viamedis-decompte.help/', 'lookalike', 'viamedis.fr'],
+    ['https://almerys-rgpd-dedommagement.eu/', 'lookalike', 'almerys.com'],
+    ['https://caf-allocataires.com/', 'lookalike', 'caf.fr'],
+    ['https://viamedis-breach-compensation.com/claim', 'lookalike', 'viamedis.fr'],
+    // Traps: the words alone, or next to a name that is no brand.
+    ['https://decompte-facile.fr/', 'unknown', null],
+    ['https://societaires-assurances-mutuelles.org/', 'unknown', null],
+    ['https://compensation-carbone.fr/', 'unknown', null],
+    ['https://maif-amicale-sportive.fr/', 'suspicious', 'maif.fr'], // neutral words only: a brand token
+  ] as const)('%s → %s', (url, verdict, target) => {
+    const v = bundled.classify(url);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+    if (verdict === 'lookalike') expect(v.reasons).toContain('combosquat');
+    if (verdict === 'suspicious') expect(v.reasons).toEqual(['brand-token']);
+  });
 });
 
 describe('stacked tricks: a slip in the brand AND its suffix inside another address, or a lure word', () => {
