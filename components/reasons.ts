@@ -22,6 +22,8 @@ export function reasonText(code: ReasonCode, target: string): string {
       return i18n.t('reason_idn');
     case 'userinfo':
       return i18n.t('reason_userinfo', [target]);
+    case 'split-name':
+      return i18n.t('reason_splitName', [target]);
     case 'blocked':
       return i18n.t('reason_blocked');
     case 'brand-content':

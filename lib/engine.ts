@@ -7,6 +7,7 @@ import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
 import type { Match } from './detectors/match';
 import { findOfficial } from './detectors/official';
+import { detectSplitName } from './detectors/split-name';
 import { detectStackedTypo } from './detectors/stacked-typo';
 import { detectTldSwap } from './detectors/tld-swap';
 import { isReservedToTheState } from './detectors/suffix-guard';
@@ -36,7 +37,7 @@ export interface Engine {
 // Strongest evidence first: the order reasons are listed in and the detector whose target is named.
 // Detectors that see a brand spelled exactly (or disguised) come before the typo detector, which only
 // runs when none of them found a strong imitation: `axa-mutuelle.org` imitates axa.fr, not a mutuelle
-// two letters away. The order: homoglyph, embedding, combosquat, typo, stacked typo, tld-swap (see classify).
+// two letters away. The order: homoglyph, embedding, combosquat, typo, stacked typo, split name, tld-swap (see classify).
 
 /** Adds a detector's reasons (once each) and returns the stronger of the two matches (the earlier on a tie). */
 function merge(best: Match | null, m: Match | null, reasons: ReasonCode[]): Match | null {
@@ -94,6 +95,7 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     }
     if (best?.severity !== 'lookalike') best = merge(best, detectTypo(view, index), reasons);
     if (best?.severity !== 'lookalike') best = merge(best, detectStackedTypo(view, index), reasons);
+    if (best?.severity !== 'lookalike') best = merge(best, detectSplitName(view, index), reasons);
     return merge(best, detectTldSwap(view, index), reasons);
   }
 

@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'free-hosting', // brand on a free hosting / site builder subdomain
   'idn', // the name uses non-ASCII characters
   'userinfo', // an official name put before "@" (https://ameli.fr@evil.example), which the browser ignores
+  'split-name', // a brand cut by the dot before the TLD, so that no label holds it (ame.li, groupa.ma)
   // page signals (content script)
   'brand-content', // the page presents itself as a listed organisation
   'sensitive-form', // the page asks for NIR, card, IBAN, password or birth date

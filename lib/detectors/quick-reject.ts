@@ -16,7 +16,8 @@ import { lastScan, scanHost, type HostScan } from '../host-scan';
  * host with ASCII disguises (0, 1, rn, cl…) is read through its skeleton as the detectors read it.
  * It must never answer yes where a detector would find something (test/engine/shortcuts.test.ts
  * compares the engine with and without it), so it asks what each of them needs:
- * - homoglyph / tld-swap: the registrable name read as a brand (one lookup);
+ * - homoglyph / tld-swap: the registrable name read as a brand (one lookup); split name: the name
+ *   and a one-label suffix read as one (one more);
  * - typo: the typo search itself on the name (its answer is kept for the typo detector), and the dot
  *   after "www" left out;
  * - embedding / combination: a cheap test of the pieces' edges (a piece that starts or ends like a
@@ -101,11 +102,16 @@ function brandInScan(scan: HostScan, from: number, to: number, index: EngineInde
   while (first < scan.count && scan.start[first]! < from) first++;
   let hash = 0;
   let any = false;
-  for (let k = first; k < scan.count && scan.end[k]! <= to; k++) {
+  let k = first;
+  for (; k < scan.count && scan.end[k]! <= to; k++) {
     hash = (Math.imul(hash, scan.power[k]!) + scan.hash[k]!) | 0;
     any = true;
   }
   if (any && findKey(index.keyTable, hash, host, from, to, KEY_BRAND) >= 0) return true;
+  // The name and a one-piece suffix glued (split-name.ts: "ame.li" spells ameli).
+  if (any && k === scan.count - 1 && scan.start[k] === to + 1) {
+    if (findKey(index.keyTable, (Math.imul(hash, scan.power[k]!) + scan.hash[k]!) | 0, host, from, scan.end[k]!, KEY_BRAND) >= 0) return true;
+  }
   // Windows of pieces may start inside the public suffix too (the embedding detector reads them up to
   // the host's last piece): under a suffix label with hyphens, "www.ameli-fr-x" holds ameli.fr.
   const pieces = brandShapedPieces(scan, scan.lastSeparator, index);

@@ -258,6 +258,30 @@ describe('combosquatting: brand + lure keyword from the list', () => {
   ]);
 });
 
+describe('a brand cut by the dot before a country TLD (split-name.ts)', () => {
+  const bundled = createEngine(defaultList);
+  it.each([
+    ['https://ame.li/', 'lookalike', 'ameli.fr'],
+    ['https://assure.ame.li/PortailAS/appmanager/PortailAS/assure', 'lookalike', 'ameli.fr'],
+    ['https://pec.viamed.is/', 'lookalike', 'viamedis.fr'],
+    ['https://mon-espace.groupa.ma/', 'lookalike', 'groupama.fr'],
+    ['https://espace-client.genera.li/', 'lookalike', 'generali.fr'],
+    ['https://diot-sia.ci/espace-assure', 'lookalike', 'diot-siaci.com'], // a hyphenated name
+    ['https://mon.apic.il/', 'lookalike', 'apicil.com'],
+    // Traps: a short brand cut so is any two letters; the whole name under a foreign country's TLD is
+    // a namesake's (suffix-guard.ts); a cut that spells nothing.
+    ['https://m.sa/', 'unknown', null],
+    ['https://www.generali.li/', 'unknown', null],
+    ['https://ame.fr/', 'unknown', null],
+    ['https://amel.is/', 'unknown', null],
+  ] as const)('%s → %s', (url, verdict, target) => {
+    const v = bundled.classify(url);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+    if (verdict === 'lookalike') expect(v.reasons).toEqual(['split-name']);
+  });
+});
+
 describe('lure words of the bundled list, in the forms kits write them (lure-forms.ts)', () => {
   const bundled = createEngine(defaultList);
   it.each([
