@@ -104,6 +104,13 @@ export interface EngineIndex {
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
+  /**
+   * By organisation id, the first labels of its login hosts (declare for declare.ameli.fr, extranet for
+   * extranet.malakoffhumanis.com) as skeletons without hyphens: next to its brand, such a word copies
+   * the organisation's own login address (declare-ameli.fr), as strong as a lure word. Not www, nor a
+   * label that is itself a brand.
+   */
+  loginWords: Map<string, Set<string>>;
   /** Real words and first names one or two edits from a brand (avril, general): never a typo of it. */
   benignNeighbours: Set<string>;
   /** Those of benignNeighbours that are French given names (amelie, oceane): see stacked-typo.ts. */
@@ -544,10 +551,20 @@ export function buildIndex(
   const brandHeads = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(0, 2)));
   const brandTails = new Set([...brandsBySkeleton.keys()].map((k) => k.slice(-2)));
 
+  const loginWords = new Map<string, Set<string>>();
+  for (const org of list.organizations) {
+    for (const h of org.loginHosts) {
+      const word = flat(h.slice(0, h.indexOf('.')));
+      if (word.length < 2 || word === 'www' || embeddableBySkeleton.has(word)) continue;
+      (loginWords.get(org.id) ?? loginWords.set(org.id, new Set()).get(org.id)!).add(word);
+    }
+  }
+
   return {
     officialDomains,
     deepOfficialDomains,
     loginHosts,
+    loginWords,
     blockedHosts,
     hostEdges,
     hostLengths,

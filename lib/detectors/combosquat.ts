@@ -38,6 +38,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   if (!found.brand) brandAcrossDot(view, index, found);
   const brand = found.brand;
   if (!brand) return found.keyword ? commonPhraseWithLure(view, index) : null;
+  if (!found.keyword) found.keyword = hasOwnLoginWord(view, brand, index);
   const freeHosting = view.privateSuffix;
   if (found.keyword) {
     return { severity: 'lookalike', reasons: freeHosting ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
@@ -47,6 +48,15 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   // A name alone is as weak a signal as a TLD swap, and as often a namesake abroad (allianz-arena.de).
   if (!suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: ['brand-token'], brand };
+}
+
+/** Whether a piece before the public suffix is the first label of one of the brand's organisation's login hosts ("declare-ameli"). */
+function hasOwnLoginWord(view: HostView, brand: Brand, index: EngineIndex): boolean {
+  const words = index.loginWords.get(brand.org.id);
+  if (!words) return false;
+  const { tokens } = view;
+  for (let k = 0; k < tokens.length && tokens[k]!.label <= view.sldIndex; k++) if (words.has(tokens[k]!.skel)) return true;
+  return false;
 }
 
 /**

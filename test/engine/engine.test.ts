@@ -282,6 +282,22 @@ describe('a brand cut by the dot before a country TLD (split-name.ts)', () => {
   });
 });
 
+describe("the first label of an organisation's own login host next to its brand (bundled list)", () => {
+  const bundled = createEngine(defaultList);
+  it.each([
+    ['https://declare-ameli.fr/arret-de-travail', 'lookalike', 'ameli.fr'],
+    ['https://authentification-harmonie-mutuelle.fr/', 'lookalike', 'harmonie-mutuelle.fr'],
+    ['https://extranet-malakoffhumanis.com/espaceClient/', 'lookalike', 'malakoffhumanis.com'],
+    // Trap: another organisation's login word is a neutral word next to this brand.
+    ['https://declare-maif.fr/', 'suspicious', 'maif.fr'],
+  ] as const)('%s → %s', (url, verdict, target) => {
+    const v = bundled.classify(url);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+    expect(v.reasons).toContain(verdict === 'lookalike' ? 'combosquat' : 'brand-token');
+  });
+});
+
 describe('lure words of the bundled list, in the forms kits write them (lure-forms.ts)', () => {
   const bundled = createEngine(defaultList);
   it.each([
