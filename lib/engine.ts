@@ -2,7 +2,7 @@ import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { brandOfBlocked, isBlocked } from './detectors/blocked';
 import { BeforeSuffix, brandFreeHost, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
-import { detectCombosquat, leetReading } from './detectors/combosquat';
+import { ARTICLES, POSSESSIVES, detectCombosquat, leetReading } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
 import type { Match } from './detectors/match';
@@ -62,11 +62,14 @@ function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
     if (index.brandEdges[edgeIndex(skel.charCodeAt(0), skel.charCodeAt(1))]! & EDGE_BRAND_HEAD) return true;
     if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & EDGE_BRAND_TAIL) return true;
     if (isDigit(skel.charCodeAt(0)) || isDigit(skel.charCodeAt(n - 1)) || leetReading(skel) !== null) return true;
+    // After a possessive or an article ("lamacifcompte"), as combosquat.ts reads it.
+    for (const p of NAME_PREFIXES) if (n >= p.length + 2 && skel.startsWith(p) && index.brandEdges[edgeIndex(skel.charCodeAt(p.length), skel.charCodeAt(p.length + 1))]! & EDGE_BRAND_HEAD) return true;
   }
   return false;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const NAME_PREFIXES = [...POSSESSIVES, ...ARTICLES];
 
 /** What may stand for a host before "@": no space, slash, "@" or other separator of a URL. */
 const USERINFO_HOST = /^[^\s/\\@?#:%]+$/;

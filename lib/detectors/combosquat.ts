@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
+import { GENERIC_WORDS, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, MIN_TYPO_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
@@ -150,14 +150,21 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       if (!isSld) found.brand ??= brands[0]!;
       return;
     }
-    if (keywordAt(tokens, start, start, index)) {
+    if (keywordAt(tokens, start, start, index) || (piece.length > 5 && possessiveLureWords(piece, index))) {
       found.keyword = true;
       return;
     }
-    if (gluedWithWords(piece, index, found)) return;
+    // (Before the glued words: "mon" is also an ordinary word, and "monameli" is more than a brand with one.)
     const possessive = afterPossessive(piece, index);
     if (possessive) {
       found.brand ??= possessive;
+      if (isLongName(possessive)) found.keyword = true;
+      return;
+    }
+    if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) return;
+    const article = afterArticle(piece, index);
+    if (article) {
+      found.brand ??= article;
       return;
     }
     if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
@@ -195,15 +202,20 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   for (let i = start; i < end; i++) {
     if (used[i - start]) continue;
     const piece = tokens[i]!.skel;
-    if (gluedWithWords(piece, index, found)) continue;
-    // Lure words glued together ("securelogin-ameli").
-    if (!found.keyword && piece.length > 5 && isKeywordSequence(piece, index)) {
+    const possessive = afterPossessive(piece, index);
+    if (possessive) {
+      noteBrand(found, possessive);
+      if (isLongName(possessive)) found.keyword = true;
+      continue;
+    }
+    if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) continue;
+    // Lure words glued together ("securelogin-ameli"), maybe after a possessive ("mesremboursements-ameli").
+    if (!found.keyword && piece.length > 5 && (isKeywordSequence(piece, index) || possessiveLureWords(piece, index))) {
       found.keyword = true;
       continue;
     }
-    // "myameli-account": a personal space's name next to a lure word.
-    const possessive = afterPossessive(piece, index);
-    if (possessive) noteBrand(found, possessive);
+    const article = afterArticle(piece, index);
+    if (article) noteBrand(found, article);
     else if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
 }
@@ -327,7 +339,40 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
 }
 
 /** "mon", "ma", "mes", "my" glued before a name: the way a personal space is named (monameli, myameli). */
-const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
+export const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
+/** An article glued before a name ("lamacif"): the brand as a token, a weaker sign than a possessive. */
+export const ARTICLES = ['la', 'le'];
+
+/**
+ * A brand long enough that a possessive before it names a personal space of that organisation
+ * ("monameli", "mygenerali"): as strong as a lure word. Not a short brand (monmsa, "mon" + 3 letters is
+ * any word), a common word or a given name ("monalan").
+ */
+function isLongName(brand: Brand): boolean {
+  return brand.plain.length >= MIN_TYPO_LENGTH && !brand.common && !brand.givenName;
+}
+
+/** Whether `piece` is a possessive and lure words glued together ("mesremboursements", "mondossier"). */
+function possessiveLureWords(piece: string, index: EngineIndex): boolean {
+  for (const p of POSSESSIVES) if (piece.length > p.length + 2 && piece.startsWith(p) && isKeywordSequence(piece.slice(p.length), index)) return true;
+  return false;
+}
+
+/** gluedWithWords on what follows a possessive ("monamelicompte": ameli glued to compte). */
+function gluedAfterPossessive(piece: string, index: EngineIndex, found: Found): boolean {
+  for (const p of POSSESSIVES) if (piece.startsWith(p) && gluedWithWords(piece.slice(p.length), index, found)) return true;
+  return false;
+}
+
+/** The brand (4+ characters) of a piece that is an article glued to it ("lamacif"). */
+function afterArticle(piece: string, index: EngineIndex): Brand | null {
+  for (const a of ARTICLES) {
+    if (piece.length < a.length + MIN_STANDALONE_BRAND_LENGTH || !piece.startsWith(a)) continue;
+    const brands = brandsSpelled(piece.slice(a.length), index);
+    if (brands) return brands[0]!;
+  }
+  return null;
+}
 
 /** The brand (4+ characters) of a piece that is a possessive glued to it: a brand token, as "mon-ameli" is. */
 export function afterPossessive(piece: string, index: EngineIndex): Brand | null {

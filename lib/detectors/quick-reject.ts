@@ -6,7 +6,9 @@ import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '.
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { findTypoBrand, mayBeTypoIn } from './typo';
 import { brandsSpelled } from './windows';
-import { isLoneDigitByLetter, leetReading } from './combosquat';
+import { ARTICLES, POSSESSIVES, isLoneDigitByLetter, leetReading } from './combosquat';
+
+const PREFIXES = [...POSSESSIVES, ...ARTICLES];
 import { findKey } from '../key-table';
 import { lastScan, scanHost, type HostScan } from '../host-scan';
 
@@ -296,9 +298,20 @@ function scannedPieceLikeBrand(scan: HostScan, k: number, index: EngineIndex): b
     if (length < 3) return true;
     return length === 3
       ? startsOrEndsLike3(scan.host, from, to, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)
-      : startsOrEndsLike4(scan.host, from, to, index) || startsOrEndsLike3(scan.host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL);
+      : startsOrEndsLike4(scan.host, from, to, index) || startsOrEndsLike3(scan.host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL) || startsLikeAfterPrefix(scan.host, from, to, index);
   }
   return pieceLikeBrand(scan.host, scan.start[k]!, scan.end[k]!, index);
+}
+
+/** A piece starting with a possessive or an article then like a brand ("monamelicompte"). */
+function startsLikeAfterPrefix(s: string, from: number, to: number, index: EngineIndex): boolean {
+  const c = s.charCodeAt(from);
+  if (c !== 109 && c !== 108) return false; // every prefix starts with "m" or "l"
+  for (const p of PREFIXES) {
+    const at = from + p.length;
+    if (to - at >= 4 && s.startsWith(p, from) && hasBit(index.brandHeads4, edge4Index(s.charCodeAt(at), s.charCodeAt(at + 1), s.charCodeAt(at + 2), s.charCodeAt(at + 3)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -321,7 +334,7 @@ function pieceLikeBrand(host: string, from: number, to: number, index: EngineInd
   // characters starts or ends with a brand's first or last four, or is glued to a three-letter brand.
   return length === 3
     ? startsOrEndsLike3(host, from, to, index.brandEdges3, EDGE_BRAND_HEAD, EDGE_BRAND_TAIL)
-    : startsOrEndsLike4(host, from, to, index) || startsOrEndsLike3(host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL);
+    : startsOrEndsLike4(host, from, to, index) || startsOrEndsLike3(host, from, to, index.brandEdges3, EDGE_SHORT_HEAD, EDGE_SHORT_TAIL) || startsLikeAfterPrefix(host, from, to, index);
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -368,6 +381,8 @@ function plainHostMayHoldBrand(scan: HostScan, to: number, index: EngineIndex): 
 /** Whether the piece host[from, to) holds a brand glued at an edge, read as spelled, with digits for letters or without its number. */
 function pieceHoldsBrand(host: string, from: number, to: number, index: EngineIndex): boolean {
   if (gluedAtAnEdge(host, from, to, index)) return true;
+  // After a possessive ("monamelicompte", "lamacif"): combosquat.ts reads the brand there too.
+  for (const p of PREFIXES) if (to - from > p.length && host.startsWith(p, from) && gluedAtAnEdge(host, from + p.length, to, index)) return true;
   if (to - from < 3) return false;
   if (hasLoneLeetDigit(host, from, to) && readingHoldsBrand(leetReading(host.slice(from, to))!, index)) return true;
   if (isDigit(host.charCodeAt(from)) || isDigit(host.charCodeAt(to - 1))) {

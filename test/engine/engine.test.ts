@@ -367,8 +367,13 @@ describe('stacked tricks: a slip in the brand AND its suffix inside another addr
 describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
-    ['https://monameli.fr/', 'suspicious', 'ameli.fr', 'brand-token'], // as mon-ameli: a personal space's name
-    ['https://myameli.com/', 'suspicious', 'ameli.fr', 'brand-token'],
+    // A possessive before a brand of five or more letters names a personal space of that organisation:
+    // as strong as a lure word. Before a shorter brand, or an article before any, a brand token.
+    ['https://monameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://myameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://monamelicompte.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    ['https://lamacif.fr/', 'suspicious', 'macif.fr', 'brand-token'],
+    ['https://monmaif.fr/', 'suspicious', 'maif.fr', 'brand-token'],
     ['https://moncompteameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'], // with a lure word
     ['https://monaco.fr/', 'unknown', null],
     ['https://mondial.fr/', 'unknown', null],
