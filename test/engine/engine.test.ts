@@ -591,4 +591,16 @@ describe('a name of ordinary words next to a lure word (bundled list): suspiciou
     expect(v.target).toBe(target);
     if (verdict === 'suspicious') expect(v.reasons).toContain('combosquat');
   });
+
+  it.each([
+    // Such a name's exact address in other characters is a disguise of it, under its own suffix only.
+    ['https://xn--mutualit-i1a.fr/', 'lookalike', 'mutualite.fr'],
+    ['https://sécurité-sociale.fr/', 'lookalike', 'securite-sociale.fr'],
+    ['https://mutualité.com/', 'unknown', null],
+    ['https://sécurité.fr/', 'unknown', null],
+  ] as const)('%s → %s (homoglyph of an ordinary-word name)', (url, verdict, target) => {
+    const v = bundled.classify(url);
+    expect(v.verdict).toBe(verdict);
+    expect(v.target).toBe(target);
+  });
 });
