@@ -1,4 +1,4 @@
-import { GENERIC_WORDS, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, MIN_TYPO_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
+import { GENERIC_WORDS, KEY_KEYWORD, MIN_STANDALONE_BRAND_LENGTH, edge3Index, type Brand, type EngineIndex } from '../engine-index';
 import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
@@ -154,14 +154,14 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       found.keyword = true;
       return;
     }
-    // (Before the glued words: "mon" is also an ordinary word, and "monameli" is more than a brand with one.)
+    if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) return;
+    // A possessive or an article glued to a brand: a brand token, not a combination (organisations name
+    // their own portals so: mysanteclair.fr, myswisslife).
     const possessive = afterPossessive(piece, index);
     if (possessive) {
       found.brand ??= possessive;
-      if (isLongName(possessive)) found.keyword = true;
       return;
     }
-    if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) return;
     const article = afterArticle(piece, index);
     if (article) {
       found.brand ??= article;
@@ -202,20 +202,15 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
   for (let i = start; i < end; i++) {
     if (used[i - start]) continue;
     const piece = tokens[i]!.skel;
-    const possessive = afterPossessive(piece, index);
-    if (possessive) {
-      noteBrand(found, possessive);
-      if (isLongName(possessive)) found.keyword = true;
-      continue;
-    }
     if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) continue;
     // Lure words glued together ("securelogin-ameli"), maybe after a possessive ("mesremboursements-ameli").
     if (!found.keyword && piece.length > 5 && (isKeywordSequence(piece, index) || possessiveLureWords(piece, index))) {
       found.keyword = true;
       continue;
     }
-    const article = afterArticle(piece, index);
-    if (article) noteBrand(found, article);
+    // "myameli-account": a personal space's name next to a lure word.
+    const possessive = afterPossessive(piece, index) ?? afterArticle(piece, index);
+    if (possessive) noteBrand(found, possessive);
     else if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);
   }
 }
@@ -342,15 +337,6 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
 export const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
 /** An article glued before a name ("lamacif"): the brand as a token, a weaker sign than a possessive. */
 export const ARTICLES = ['la', 'le'];
-
-/**
- * A brand long enough that a possessive before it names a personal space of that organisation
- * ("monameli", "mygenerali"): as strong as a lure word. Not a short brand (monmsa, "mon" + 3 letters is
- * any word), a common word or a given name ("monalan").
- */
-function isLongName(brand: Brand): boolean {
-  return brand.plain.length >= MIN_TYPO_LENGTH && !brand.common && !brand.givenName;
-}
 
 /** Whether `piece` is a possessive and lure words glued together ("mesremboursements", "mondossier"). */
 function possessiveLureWords(piece: string, index: EngineIndex): boolean {

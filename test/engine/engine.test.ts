@@ -367,10 +367,10 @@ describe('stacked tricks: a slip in the brand AND its suffix inside another addr
 describe('brand token alone, TLD swap, free hosting: weaker signals', () => {
   check([
     ['https://ameli-dupont.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
-    // A possessive before a brand of five or more letters names a personal space of that organisation:
-    // as strong as a lure word. Before a shorter brand, or an article before any, a brand token.
-    ['https://monameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
-    ['https://myameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+    // A possessive or an article before a brand: a brand token (organisations name their own portals
+    // so: mysanteclair.fr); with a lure word glued after it, a combination.
+    ['https://monameli.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+    ['https://myameli.com/', 'suspicious', 'ameli.fr', 'brand-token'],
     ['https://monamelicompte.com/', 'lookalike', 'ameli.fr', 'combosquat'],
     ['https://lamacif.fr/', 'suspicious', 'macif.fr', 'brand-token'],
     ['https://monmaif.fr/', 'suspicious', 'maif.fr', 'brand-token'],
