@@ -104,6 +104,8 @@ export interface EngineIndex {
   gluedTargets: Map<string, Brand>;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
+  /** The same as spelled, without hyphens ("connexion", whose skeleton reads "comexion"). */
+  spelledKeywords: Set<string>;
   /**
    * By organisation id, the first labels of its login hosts (declare for declare.ameli.fr, extranet for
    * extranet.malakoffhumanis.com) as skeletons without hyphens: next to its brand, such a word copies
@@ -457,11 +459,13 @@ export function buildIndex(
   markHosts(officialDomains.keys(), HOST_OFFICIAL_HEAD, HOST_OFFICIAL_TAIL, HOST_OFFICIAL);
   markHosts(blockedHosts, HOST_BLOCKED_HEAD, HOST_BLOCKED_TAIL, HOST_BLOCKED);
 
-  // Each lure word with its feminine, plural and one-letter-misspelt forms (lure-forms.ts); a form that
-  // spells a brand is left out (no keyword may equal a brand: "vitales" stays the brand's).
+  // Each lure word with its feminine and plural forms (lure-forms.ts); a form that spells a brand is
+  // left out (no keyword may equal a brand).
   const keywords = new Set<string>();
+  const spelledKeywords = new Set<string>();
   for (const word of list.keywords) {
     for (const form of lureWordForms(word)) {
+      spelledKeywords.add(withoutHyphens(form));
       const k = flat(form);
       if (k.length >= 2 && (form === word || !embeddableBySkeleton.has(k))) keywords.add(k);
     }
@@ -580,6 +584,7 @@ export function buildIndex(
     typoTailsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, b.plain.length - 2) : -1))),
     gluedTargets,
     keywords,
+    spelledKeywords,
     benignNeighbours: new Set(namesakes.typo),
     givenNameNeighbours: new Set(namesakes.givenNameNeighbours ?? []),
     keywordLengths,

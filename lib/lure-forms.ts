@@ -1,32 +1,40 @@
 /**
- * The spellings of a lure word that a phisher writes next to a brand: the list keeps one form of each
- * word ("assure", "attestation"), kits write it feminine or plural ("ameli-assuree",
- * "attestations-ameli") or misspelt by one doubled or undoubled letter ("ameli-rembourssement").
+ * The spellings of a lure word that a phisher writes next to a brand. The list keeps one form of each
+ * word ("assure", "attestation"); kits write it feminine or plural ("ameli-assuree",
+ * "attestations-ameli"), or misspelt by one doubled or undoubled letter ("ameli-rembourssement").
  * These forms only ever count next to a brand: a lure word alone flags nothing.
  */
 
-/** Shorter words get no misspelt forms: "aide" doubled is too close to other words. */
-const MIN_MISSPELT_LENGTH = 7;
 /** Feminine and plural endings, added to words of four or more letters ("info" → "infos"). */
 const ENDINGS = ['s', 'e', 'es'];
 const MIN_INFLECTED_LENGTH = 4;
+/** Shorter pieces are not read as misspelt: "aide" doubled is too close to other words. */
+export const MIN_MISSPELT_LENGTH = 7;
 
-/** Every form of `word` (lower-case ASCII letters, maybe hyphens): itself, inflected, one letter doubled or undoubled. */
+/** `word` (lower-case ASCII letters, maybe hyphens) and its feminine and plural forms. */
 export function lureWordForms(word: string): string[] {
-  const forms = new Set([word]);
-  const letters = word.replace(/-/g, '');
-  if (letters.length >= MIN_INFLECTED_LENGTH && /[a-z]$/.test(word)) {
-    // (Folded, "assuré" is "assure": its feminine is "assuree".) A plural in the list ("plaintes")
-    // stands for its singular instead.
-    if (!word.endsWith('s')) for (const end of ENDINGS) forms.add(word + end);
-    else if (letters.length > MIN_INFLECTED_LENGTH) forms.add(word.slice(0, -1));
+  const forms = [word];
+  if (word.replace(/-/g, '').length < MIN_INFLECTED_LENGTH || !/[a-z]$/.test(word)) return forms;
+  // (Folded, "assuré" is "assure": its feminine is "assuree".) A plural in the list ("plaintes")
+  // stands for its singular instead.
+  if (!word.endsWith('s')) for (const end of ENDINGS) forms.push(word + end);
+  else if (word.length > MIN_INFLECTED_LENGTH + 1) forms.push(word.slice(0, -1));
+  return forms;
+}
+
+/**
+ * Whether `piece` is a word of `words` with one letter doubled or one doubled letter written once
+ * ("rembourssement", "conexion"). Asked only of a piece next to a brand that found no lure word, so
+ * that the index holds one form per word and ordinary hosts never pay for this.
+ */
+export function isMisspeltWord(piece: string, words: ReadonlySet<string>): boolean {
+  const n = piece.length;
+  if (n < MIN_MISSPELT_LENGTH) return false;
+  for (let i = 0; i < n; i++) {
+    const c = piece[i]!;
+    if (c === piece[i + 1]) {
+      if (words.has(piece.slice(0, i) + piece.slice(i + 1))) return true;
+    } else if (c !== piece[i - 1] && words.has(piece.slice(0, i + 1) + c + piece.slice(i + 1))) return true;
   }
-  if (letters.length >= MIN_MISSPELT_LENGTH && !word.includes('-')) {
-    for (let i = 0; i < word.length; i++) {
-      const c = word[i]!;
-      if (c === word[i + 1]) forms.add(word.slice(0, i) + word.slice(i + 1)); // "conexion"
-      else if (c !== word[i - 1]) forms.add(word.slice(0, i + 1) + c + word.slice(i + 1)); // "rembourssement"
-    }
-  }
-  return [...forms];
+  return false;
 }

@@ -3,6 +3,7 @@ import { pieceOf, type HostView, type Token } from '../host-view';
 import type { Match } from './match';
 import { skeletonOf } from '../skeleton';
 import { hasLureWord } from './stacked-typo';
+import { isMisspeltWord } from '../lure-forms';
 import { suffixTargetsFrance } from './suffix-guard';
 import { brandsAt, brandsSpelled, embeddableAt, isKeyword, keywordAt } from './windows';
 
@@ -38,7 +39,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   if (!found.brand) brandAcrossDot(view, index, found);
   const brand = found.brand;
   if (!brand) return found.keyword ? commonPhraseWithLure(view, index) : null;
-  if (!found.keyword) found.keyword = hasOwnLoginWord(view, brand, index);
+  if (!found.keyword) found.keyword = hasOwnLoginWord(view, brand, index) || hasMisspeltLureWord(view, index);
   const freeHosting = view.privateSuffix;
   if (found.keyword) {
     return { severity: 'lookalike', reasons: freeHosting ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
@@ -48,6 +49,13 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
   // A name alone is as weak a signal as a TLD swap, and as often a namesake abroad (allianz-arena.de).
   if (!suffixTargetsFrance(view, brand)) return null;
   return { severity: 'suspicious', reasons: ['brand-token'], brand };
+}
+
+/** Whether a piece before the public suffix is a lure word misspelt by one doubled letter ("ameli-rembourssement"). */
+function hasMisspeltLureWord(view: HostView, index: EngineIndex): boolean {
+  const { tokens } = view;
+  for (let k = 0; k < tokens.length && tokens[k]!.label <= view.sldIndex; k++) if (isMisspeltWord(tokens[k]!.skel, index.spelledKeywords)) return true;
+  return false;
 }
 
 /** Whether a piece before the public suffix is the first label of one of the brand's organisation's login hosts ("declare-ameli"). */

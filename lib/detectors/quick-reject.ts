@@ -6,9 +6,7 @@ import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '.
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { findTypoBrand, mayBeTypoIn } from './typo';
 import { brandsSpelled } from './windows';
-import { ARTICLES, POSSESSIVES, isLoneDigitByLetter, leetReading } from './combosquat';
-
-const PREFIXES = [...POSSESSIVES, ...ARTICLES];
+import { isLoneDigitByLetter, leetReading } from './combosquat';
 import { findKey } from '../key-table';
 import { lastScan, scanHost, type HostScan } from '../host-scan';
 
@@ -110,8 +108,8 @@ function brandInScan(scan: HostScan, from: number, to: number, index: EngineInde
     any = true;
   }
   if (any && findKey(index.keyTable, hash, host, from, to, KEY_BRAND) >= 0) return true;
-  // The name and a one-piece suffix glued (split-name.ts: "ame.li" spells ameli).
-  if (any && k === scan.count - 1 && scan.start[k] === to + 1) {
+  // The name and a country's TLD glued (split-name.ts: "ame.li" spells ameli).
+  if (any && k === scan.count - 1 && scan.start[k] === to + 1 && scan.end[k]! - to === 3) {
     if (findKey(index.keyTable, (Math.imul(hash, scan.power[k]!) + scan.hash[k]!) | 0, host, from, scan.end[k]!, KEY_BRAND) >= 0) return true;
   }
   // Windows of pieces may start inside the public suffix too (the embedding detector reads them up to
@@ -305,13 +303,22 @@ function scannedPieceLikeBrand(scan: HostScan, k: number, index: EngineIndex): b
 
 /** A piece starting with a possessive or an article then like a brand ("monamelicompte"). */
 function startsLikeAfterPrefix(s: string, from: number, to: number, index: EngineIndex): boolean {
+  const at = from + prefixLength(s, from);
+  return at > from && to - at >= 4 && hasBit(index.brandHeads4, edge4Index(s.charCodeAt(at), s.charCodeAt(at + 1), s.charCodeAt(at + 2), s.charCodeAt(at + 3)));
+}
+
+/**
+ * The length of the possessive or article s starts with at `from` (combosquat.ts POSSESSIVES and
+ * ARTICLES: mon, mes, ma, my, la, le), 0 when none; read from the characters, as every piece asks.
+ */
+function prefixLength(s: string, from: number): number {
   const c = s.charCodeAt(from);
-  if (c !== 109 && c !== 108) return false; // every prefix starts with "m" or "l"
-  for (const p of PREFIXES) {
-    const at = from + p.length;
-    if (to - at >= 4 && s.startsWith(p, from) && hasBit(index.brandHeads4, edge4Index(s.charCodeAt(at), s.charCodeAt(at + 1), s.charCodeAt(at + 2), s.charCodeAt(at + 3)))) return true;
-  }
-  return false;
+  const d = s.charCodeAt(from + 1);
+  if (c === 108) return d === 97 || d === 101 ? 2 : 0; // la, le
+  if (c !== 109) return 0;
+  if (d === 97 || d === 121) return 2; // ma, my
+  const e = s.charCodeAt(from + 2);
+  return (d === 111 && e === 110) || (d === 101 && e === 115) ? 3 : 0; // mon, mes
 }
 
 /**
@@ -382,7 +389,8 @@ function plainHostMayHoldBrand(scan: HostScan, to: number, index: EngineIndex): 
 function pieceHoldsBrand(host: string, from: number, to: number, index: EngineIndex): boolean {
   if (gluedAtAnEdge(host, from, to, index)) return true;
   // After a possessive ("monamelicompte", "lamacif"): combosquat.ts reads the brand there too.
-  for (const p of PREFIXES) if (to - from > p.length && host.startsWith(p, from) && gluedAtAnEdge(host, from + p.length, to, index)) return true;
+  const prefix = prefixLength(host, from);
+  if (prefix > 0 && gluedAtAnEdge(host, from + prefix, to, index)) return true;
   if (to - from < 3) return false;
   if (hasLoneLeetDigit(host, from, to) && readingHoldsBrand(leetReading(host.slice(from, to))!, index)) return true;
   if (isDigit(host.charCodeAt(from)) || isDigit(host.charCodeAt(to - 1))) {

@@ -10,7 +10,7 @@ import { brandsSpelled } from './windows';
  * m.sa, is any two letters), never a given name or a common word.
  */
 export function detectSplitName(view: HostView, index: EngineIndex): Match | null {
-  if (view.suffixLabels !== 1 || view.sldSkeleton.length < 2) return null;
+  if (view.suffixLabels !== 1 || view.suffix.length !== 2 || view.sldSkeleton.length < 2) return null;
   const brands = brandsSpelled(view.sldSkeleton + view.suffix, index);
   const brand = brands?.find((b) => b.plain.length >= MIN_TYPO_LENGTH && !b.common && !b.givenName && !b.embeddableOnly);
   return brand ? { severity: 'lookalike', reasons: view.hasIdn ? ['split-name', 'idn'] : ['split-name'], brand } : null;
