@@ -27,6 +27,10 @@ const SETS: [file: string, floors: Floors][] = [
   ['blind-urls.tsv', { rows: 570, lookalike: 0.95, lookalikeFlagged: 0.96, danger: 0.94, hardTraps: 0 }],
   ['blind-urls-2.tsv', { rows: 459, lookalike: 0.97, lookalikeFlagged: 0.97, danger: 0.95, hardTraps: 3 }],
   ['blind-urls-3.tsv', { rows: 414, lookalike: 0.96, lookalikeFlagged: 0.98, danger: 0.97, hardTraps: 0 }],
+  // A red team's tricks, and real namesakes. First run 179/247 clear lookalikes called lookalike, 31/43
+  // weaker ones flagged (the floors are under today's 211 and 32: what the list has no evidence for,
+  // as Alptis or Prévifrance, stays out), and 13 of the 69 "hard:" traps flagged, as today.
+  ['blind-urls-4.tsv', { rows: 666, lookalike: 0.84, lookalikeFlagged: 0.88, danger: 0.72, hardTraps: 13 }],
 ];
 
 for (const [file, floors] of SETS) {
