@@ -159,7 +159,8 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       return;
     }
     if (keywordAt(tokens, start, start, index) || (piece.length > 5 && possessiveLureWords(piece, index))) {
-      found.keyword = true;
+      // A two-letter subdomain alone ("fr.swisslife-am.com") is a site's language version, not a lure.
+      if (isSld || piece.length > 2) found.keyword = true;
       return;
     }
     if (gluedWithWords(piece, index, found) || gluedAfterPossessive(piece, index, found)) return;

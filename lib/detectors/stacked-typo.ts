@@ -88,7 +88,11 @@ function misspeltBrand(view: HostView, from: number, to: number, index: EngineIn
   const givenName = index.givenNameNeighbours.has(plain);
   if (!givenName && index.benignNeighbours.has(plain)) return null;
   const brand = findTypoBrand(plain, index);
-  return brand && !brand.common ? { brand, givenName } : null;
+  if (!brand || brand.common) return null;
+  // A window holding the brand spelled exactly as one of its pieces ("ameli-x") is a brand with a word,
+  // the combination detector's to read, not a slip.
+  if (to > from) for (let k = from; k <= to; k++) if (view.tokens[k]!.skel === brand.skeleton) return null;
+  return { brand, givenName };
 }
 
 /** findTypoBrand's length and edge filters on tokens from..to glued (the window is not built). */
@@ -130,11 +134,19 @@ export function hasLureWord(view: HostView, skipFrom: number, skipTo: number, in
   for (let i = 0; i < tokens.length && tokens[i]!.label <= view.sldIndex; i++) {
     if (i >= skipFrom && i <= skipTo) continue;
     const skel = tokens[i]!.skel;
-    if (keywordAt(tokens, i, i, index) || (skel.length > 5 && isKeywordSequence(skel, index))) return true;
+    if (keywordAt(tokens, i, i, index) && !isLanguageLabel(view, i)) return true;
+    if (skel.length > 5 && isKeywordSequence(skel, index)) return true;
     for (let j = i + 1; j < Math.min(tokens.length, i + MAX_KEYWORD_PIECES); j++) {
       if (j === skipFrom || tokens[j]!.label !== tokens[i]!.label) break;
       if (keywordAt(tokens, i, j, index)) return true;
     }
   }
   return false;
+}
+
+/** A two-letter subdomain alone ("fr.swisslife-am.com"): a site's language version, not a lure word (as in combosquat.ts). */
+export function isLanguageLabel(view: HostView, k: number): boolean {
+  const { tokens } = view;
+  const label = tokens[k]!.label;
+  return tokens[k]!.skel.length <= 2 && label < view.sldIndex && tokens[k - 1]?.label !== label && tokens[k + 1]?.label !== label;
 }

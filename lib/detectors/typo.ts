@@ -251,6 +251,9 @@ export function detectTypo(view: HostView, index: EngineIndex): Match | null {
   // slip, however long the brand (two added letters are within a long brand's typo distance). A slip of
   // another name still counts (maswisslife, one letter from myswisslife).
   if (afterPossessive(view.sldSkeleton, index)?.skeleton === brand.skeleton) return null;
+  // The brand spelled exactly as one piece of the name, next to a short piece ("swisslife-am", two
+  // letters added to a long brand): a brand with a word, which the combination detector reads, not a slip.
+  if (view.sldLast > view.sldFirst) for (let k = view.sldFirst; k <= view.sldLast; k++) if (view.tokens[k]!.skel === brand.skeleton) return null;
   return { severity: 'lookalike', reasons: view.hasIdn ? ['typo', 'idn'] : ['typo'], brand };
 }
 

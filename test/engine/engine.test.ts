@@ -314,6 +314,10 @@ describe('lure words of the bundled list, in the forms kits write them (lure-for
     ['https://societaires-assurances-mutuelles.org/', 'unknown', null],
     ['https://compensation-carbone.fr/', 'unknown', null],
     ['https://maif-amicale-sportive.fr/', 'suspicious', 'maif.fr'], // neutral words only: a brand token
+    // A two-letter subdomain is a language version, not the lure word "fr"; a brand spelled exactly next
+    // to a short piece is a brand with a word, not a slip of a longer brand (myswisslife) or of itself.
+    ['https://fr.swisslife-am.com/fr/', 'suspicious', 'swisslife.fr'],
+    ['https://fr.ameli-x.com/', 'suspicious', 'ameli.fr'],
   ] as const)('%s → %s', (url, verdict, target) => {
     const v = bundled.classify(url);
     expect(v.verdict).toBe(verdict);
