@@ -244,9 +244,10 @@ function commonPhraseWithLure(view: HostView, index: EngineIndex): Match | null 
   const { tokens } = view;
   const first = view.sldFirst;
   const last = view.sldLast;
-  for (let size = Math.min(MAX_WINDOW, last - first + 1); size >= 2; size--) {
+  // (Its words may also be glued into one piece: "securitesociale-assure.fr".)
+  for (let size = Math.min(MAX_WINDOW, last - first + 1); size >= 1; size--) {
     for (let i = first; i + size - 1 <= last; i++) {
-      const brand = embeddableAt(tokens, i, i + size - 1, index)?.find((b) => b.embeddableOnly && spansWords(tokens, i, i + size - 1, b));
+      const brand = embeddableAt(tokens, i, i + size - 1, index)?.find((b) => b.embeddableOnly && (size === 1 ? b.token.includes('-') : spansWords(tokens, i, i + size - 1, b)));
       if (brand && distinctLureWordOutside(view, i, i + size - 1, index)) {
         return { severity: 'suspicious', reasons: view.privateSuffix ? ['combosquat', 'free-hosting'] : ['combosquat'], brand };
       }

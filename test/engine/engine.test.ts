@@ -581,6 +581,8 @@ describe('a name of ordinary words next to a lure word (bundled list): suspiciou
     ['https://securite-sociale-mise-a-jour.com/', 'suspicious', 'securite-sociale.fr'],
     ['https://complementaire-sante-solidaire-demande.com/', 'suspicious', 'complementaire-sante-solidaire.gouv.fr'],
     ['https://ca-assurances-remboursement.com/', 'suspicious', 'ca-assurances.com'],
+    ['https://securitesociale-remboursement.fr/', 'suspicious', 'securite-sociale.fr'], // its words glued
+    ['https://remboursement-securitesociale.com/', 'suspicious', 'securite-sociale.fr'],
     // Traps: the words alone, with neutral or ordinary words, or one word of the name only.
     ['https://guide-securite-sociale.fr/', 'unknown', null],
     ['https://securite-sociale-info.fr/', 'unknown', null], // "info" is a lure word, and what guides are called
@@ -588,6 +590,7 @@ describe('a name of ordinary words next to a lure word (bundled list): suspiciou
     ['https://complementaire-sante-solidaire.fr/', 'unknown', null],
     ['https://sociale-remboursement.fr/', 'unknown', null],
     ['https://mutex-remboursement.com/', 'unknown', null], // one ordinary word is not a name
+    ['https://securitesociale-info.fr/', 'unknown', null],
     ['https://justice-remboursement.fr/', 'unknown', null],
   ] as const)('%s → %s', (url, verdict, target) => {
     const v = bundled.classify(url);
