@@ -73,6 +73,8 @@ function simpleHost(input: string): string | null {
   }
   if (numeric) return null;
   const host = input.slice(start, end);
+  // An xn-- label must be valid Punycode, which only the URL parser checks ("xn--ameli-remboursement.fr" is no address).
+  if (host.includes('xn--')) return null;
   return prev === 46 ? host.slice(0, -1) : host;
 }
 
@@ -122,6 +124,9 @@ function hostFromInput(input: string): { host: string; userinfo?: string[] } | {
     // "localhost:8080" and "ameli.fr:443" parse as a scheme; a real scheme has no dot and is not all digits after ':'.
     const looksLikeHostPort = scheme && !NON_WEB_SCHEMES.has(scheme[1]!.toLowerCase()) && /^[^:/]+:\d+(?:[/?#]|$)/.test(candidate);
     if (scheme && !looksLikeHostPort) return { invalid: `not a web URL (${scheme[1]!.toLowerCase()}:)` };
+    // Without a scheme, a name without a dot followed by words is what a browser searches for, not an
+    // address ("Mozilla/5.0 (Windows…" in a log); "ameli.fr/mon compte" is still read.
+    if (/\s/.test(candidate) && !/^[^/\s]*\.[^/\s]*(?:[/?#]|$)/.test(candidate)) return { invalid: 'a search, not an address' };
     if (candidate.startsWith('//')) candidate = 'http:' + candidate;
     // A path alone ("/PortailAS/appmanager" in a log) names no host: the URL parser would take its first segment for one.
     else if (candidate.startsWith('/') || candidate.startsWith('\\')) return { invalid: 'a path, not an address' };

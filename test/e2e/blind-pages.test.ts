@@ -24,8 +24,14 @@ declare const chrome: any;
  *   brand only in og:site_name or a header's text, a form in a modal <dialog>, a srcdoc frame added
  *   after load) and 6 honest pages shaped like them (a news article on a fake SMS wave, a comparator's
  *   own login listing mutuelles, an optician network, a works council portal, a psychologist booking).
- * Every kit was caught, naming the right organisation, at each set's first run but two (blind2: an SVG
- * logo, and an MSA kit named as Assurance Maladie), fixed since.
+ * - pages/blind4: 11 kits (an "attestation" gate, a NIR split into seven boxes, a form rendered 1 s
+ *   after load from a template, the brand only in the title, favicon and logo file name, or written in
+ *   Cyrillic letters or with soft hyphens, a chat "assistant" whose message box turns into a NIR field,
+ *   a form in a frame filled by document.write) and 9 honest pages (a spa booking a reimbursed cure, a
+ *   crèche asking a CAF number and an IBAN, a law firm's class action on the breach, a medical taxi…).
+ * Every kit was caught, naming the right organisation, at each set's first run but three (blind2: an SVG
+ * logo, and an MSA kit named as Assurance Maladie; blind4: the chat box, a textarea whose description
+ * changes after load), fixed since.
  */
 function casesOf(set: string, from: number) {
   return readFileSync(resolve(import.meta.dirname, `pages/${set}/expect.tsv`), 'utf8')
@@ -37,7 +43,7 @@ function casesOf(set: string, from: number) {
       return { set, file: file!, flag: expect === 'flag', organization: organization || null, note: note!, host: `blind-${from + i}.example` };
     });
 }
-const cases = [...casesOf('blind', 0), ...casesOf('blind2', 100), ...casesOf('blind3', 200)];
+const cases = [...casesOf('blind', 0), ...casesOf('blind2', 100), ...casesOf('blind3', 200), ...casesOf('blind4', 300)];
 
 let b: ExtBrowser;
 let srv: FixtureServer;
@@ -64,9 +70,9 @@ async function shownAnywhere(p: Page): Promise<boolean> {
 }
 
 describe('blind set of pages in Chromium', () => {
-  it('has 32 kits and 28 honest pages', () => {
-    expect(cases.filter((c) => c.flag).length).toBe(32);
-    expect(cases.filter((c) => !c.flag).length).toBe(28);
+  it('has 43 kits and 37 honest pages', () => {
+    expect(cases.filter((c) => c.flag).length).toBe(43);
+    expect(cases.filter((c) => !c.flag).length).toBe(37);
   });
 
   it.each(cases)('$set/$file: $note', async ({ set, file, flag, organization, host }) => {

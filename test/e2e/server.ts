@@ -38,7 +38,7 @@ export function pageFor(host: string, path: string): string {
   // A loader page that writes the kit over itself once loaded (document.open).
   if (host === 'chargement-espace.example') return page('written-kit.html');
   // The blind sets of pages (pages/blind*/expect.tsv), each page on a neutral address of its own.
-  const blind = /^\/(blind[23]?)\/([a-z0-9-]+\.html)$/.exec(path);
+  const blind = /^\/(blind[234]?)\/([a-z0-9-]+\.html)$/.exec(path);
   if (host.startsWith('blind-') && blind) return page(`${blind[1]}/${blind[2]}`);
   if (/ameli|mgen|harmonie|vitale/.test(host)) return page('lookalike.html');
   if (path.startsWith('/large')) return largePage(10_000);

@@ -66,7 +66,7 @@ describe('normalizeUrl', () => {
     }
   });
 
-  it.each(['""', '(null)', '-', '/PortailAS/appmanager', '\\\\x', 'http://a"b.fr/', 'tel:3646', 'sms:38660', 'javascript:1', 'data:1', 'about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:null/1', 'blob:ameli.fr/1', 'blob:blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/'])(
+  it.each(['""', '(null)', '-', '/PortailAS/appmanager', '\\\\x', 'http://a"b.fr/', 'tel:3646', 'sms:38660', 'javascript:1', 'data:1', 'about:blank', 'data:,x', 'javascript:void(0)', 'file:///etc/hosts', 'mailto:a@ameli.fr', 'chrome-extension://abc/x.html', 'blob:null/1', 'blob:ameli.fr/1', 'blob:blob:https://ameli.fr/1', 'ftp://ameli.fr/', '', ' ', 'http://', 'http:// ameli.fr', 'https://a..fr/', 'https://ameli.fr\u0007/', 'https://xn--ameli-remboursement.fr/', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'GET /assure HTTP/1.1'])(
     '%j is invalid',
     (input) => expect(normalizeUrl(input).kind).toBe('invalid'),
   );
