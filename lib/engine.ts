@@ -71,6 +71,10 @@ function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const NAME_PREFIXES = [...POSSESSIVES, ...ARTICLES];
 
+/** A digit 1 alone (no digit next to it) touching a letter: "ma1f", "soc1eta1re", not "web1", "11", "2014". */
+const LONE_ONE = /(?<![0-9])1(?![0-9])(?:(?<=[a-z]1)|(?=[a-z]))/;
+const LONE_ONE_GLOBAL = new RegExp(LONE_ONE.source, 'g');
+
 /** What may stand for a host before "@": no space, slash, "@" or other separator of a URL. */
 const USERINFO_HOST = /^[^\s/\\@?#:%]+$/;
 
@@ -104,9 +108,22 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
 
   function classify(input: string): Verdict {
     const url = typeof input === 'string' ? input : String(input);
-    const verdict = judge(url);
+    let verdict = judge(url);
+    if (verdict.verdict !== 'unknown' && verdict.verdict !== 'suspicious') return verdict;
     // (Only the URL parser's path can carry a user name: '@' never reaches the fast path.)
-    return (verdict.verdict === 'unknown' || verdict.verdict === 'suspicious') && url.includes('@') ? withUserinfo(url, verdict) : verdict;
+    if (url.includes('@')) verdict = withUserinfo(url, verdict);
+    return verdict.host !== null && verdict.verdict !== 'lookalike' && LONE_ONE.test(verdict.host) ? withOneForI(url, verdict, verdict.host) : verdict;
+  }
+
+  /**
+   * The verdict once a lone digit 1 between letters is read as an i rather than an l (the skeleton's
+   * reading): "ma1f-soc1eta1re.fr" is maif-societaire.fr, and its lure word is only found so.
+   */
+  function withOneForI(url: string, own: Verdict, host: string): Verdict {
+    const shown = judge(`http://${host.replace(LONE_ONE_GLOBAL, 'i')}/`);
+    if (SEVERITY[shown.verdict] <= SEVERITY[own.verdict] || (shown.verdict !== 'lookalike' && shown.verdict !== 'suspicious')) return own;
+    const reasons: ReasonCode[] = shown.reasons.includes('homoglyph') ? shown.reasons : ['homoglyph', ...shown.reasons];
+    return { ...shown, url, host, reasons };
   }
 
   /**

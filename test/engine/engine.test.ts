@@ -309,8 +309,13 @@ describe('lure words of the bundled list, in the forms kits write them (lure-for
     ['https://almerys-rgpd-dedommagement.eu/', 'lookalike', 'almerys.com'],
     ['https://caf-allocataires.com/', 'lookalike', 'caf.fr'],
     ['https://viamedis-breach-compensation.com/claim', 'lookalike', 'viamedis.fr'],
+    // A lone digit 1 for an i, in the brand and in the lure word.
+    ['https://ma1f-soc1eta1re.fr/', 'lookalike', 'maif.fr'],
+    ['https://harmon1e-mutue11e-remb0ursement.com/', 'lookalike', 'harmonie-mutuelle.fr'],
     // Traps: the words alone, or next to a name that is no brand.
     ['https://decompte-facile.fr/', 'unknown', null],
+    ['https://web1-connexion.fr/', 'unknown', null],
+    ['https://www.1und1.de/', 'unknown', null],
     ['https://societaires-assurances-mutuelles.org/', 'unknown', null],
     ['https://compensation-carbone.fr/', 'unknown', null],
     ['https://maif-amicale-sportive.fr/', 'suspicious', 'maif.fr'], // neutral words only: a brand token
