@@ -1,4 +1,5 @@
 import { lureWordForms } from './lure-forms';
+import { soundKey } from './sound-key';
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
 import { hashString } from './string-hash';
@@ -102,6 +103,8 @@ export interface EngineIndex {
   typoTailsByLength: Int32Array[];
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
+  /** Typo-eligible brands by the sound of their name (sound-key.ts), keys of MIN_SOUND_KEY_LENGTH or more. */
+  soundKeys: Map<string, Brand[]>;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
   /** The same as spelled, without hyphens ("connexion", whose skeleton reads "comexion"). */
@@ -163,6 +166,8 @@ export interface EngineIndex {
 }
 
 export const MIN_TYPO_LENGTH = 5;
+/** Shorter sound keys collide with too many words ("makif" is five). */
+export const MIN_SOUND_KEY_LENGTH = 5;
 /** Brands at least this long tolerate two edits; shorter ones one. */
 export const LONG_BRAND_LENGTH = 10;
 /** Shorter brands only count with a lure keyword or inside an embedded address. */
@@ -333,6 +338,7 @@ export function buildIndex(
   // Keyed by string hash (see string-hash.ts) so lookups need no string building.
   const typoBrands = new Map<number, Brand[]>();
   const typoKeys = new Map<number, Brand[]>();
+  const soundKeys = new Map<string, Brand[]>();
   const longBrandBuckets = new Map<number, Brand[]>();
   const typoByLength: Brand[][] = [];
   const gluedTargets = new Map<string, Brand>();
@@ -417,6 +423,8 @@ export function buildIndex(
       if (brand.typoEligible && !typoBrands.get(hashString(brand.plain))?.some((b) => b.plain === brand.plain)) {
         push(typoBrands, hashString(brand.plain), brand);
         (typoByLength[brand.plain.length] ??= []).push(brand);
+        const sound = soundKey(brand.plain);
+        if (sound.length >= MIN_SOUND_KEY_LENGTH) push(soundKeys, sound, brand);
         push(typoKeys, hashString(brand.plain), brand);
         for (const d1 of deletions1(brand.plain)) push(typoKeys, hashString(d1), brand);
         // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000
@@ -583,6 +591,7 @@ export function buildIndex(
     typoHeadsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, 0) : -1))),
     typoTailsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, b.plain.length - 2) : -1))),
     gluedTargets,
+    soundKeys,
     keywords,
     spelledKeywords,
     benignNeighbours: new Set(namesakes.typo),

@@ -34,11 +34,12 @@ const SETS: [file: string, floors: Floors][] = [
   // as Alptis or Prévifrance, stays out), and 13 of the 69 "hard:" traps flagged, as today.
   ['blind-urls-4.tsv', { rows: 666, lookalike: 0.84, lookalikeFlagged: 0.88, danger: 0.72, hardTraps: 13 }],
   // A second red team, after the fourth set's fixes: first run 137/187 clear lookalikes called lookalike,
-  // 18/42 weaker ones flagged. Most misses are homophones (viamedice, jenerali), typos on three- and
-  // four-letter brands with a lure word (mgn-espace-adherent), and towns with department numbers.
+  // 18/42 weaker ones flagged; 151 since (digits for i, names misspelt by ear). Most misses left are typos
+  // on three- and four-letter brands with a lure word (mgn-espace-adherent), acronyms and full names,
+  // and brands next to towns and department numbers (suspicious: an insurer's agents name sites so).
   // Six of its flagged rows name a sister organisation (Viamedis for its professionals' portal, Matmut
   // for its mutuelle Ociane, Carcept Prév for its group Klesia).
-  ['blind-urls-5.tsv', { rows: 314, lookalike: 0.77, lookalikeFlagged: 0.8, danger: 0.42, hardTraps: 1, otherOrganisation: 0.035 }],
+  ['blind-urls-5.tsv', { rows: 314, lookalike: 0.79, lookalikeFlagged: 0.8, danger: 0.42, hardTraps: 1, otherOrganisation: 0.035 }],
 ];
 
 for (const [file, floors] of SETS) {

@@ -5,6 +5,7 @@ import type { HostView } from '../host-view';
 import { foldUnicode, withoutHyphens } from '../skeleton';
 import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
+import { soundKey } from '../sound-key';
 import { suffixTargetsFrance } from './suffix-guard';
 import { afterPossessive } from './combosquat';
 import { brandsSpelled, sldBrands } from './windows';
@@ -97,8 +98,26 @@ function searchTypoBrand(name: string, index: EngineIndex): Brand | null {
   nameTail = pairCode(name, n - 2);
   countsOf = null;
   const direct = scanNearbyLengths(name, index);
-  if (direct !== undefined) return direct;
-  return findByDeletions(name, index);
+  return (direct !== undefined ? direct : findByDeletions(name, index)) ?? soundAlike(name, index);
+}
+
+/** At most this many edits between a name and the brand it sounds like ("probetepe" for probtp is past it). */
+const MAX_SOUND_EDITS = 3;
+
+/**
+ * A brand the name sounds like without being one or two slips from it (sound-key.ts): "viamedice",
+ * "jenerali", "santeclere". The same exclusions as a typo (namesakes, parts a typo must keep).
+ */
+function soundAlike(name: string, index: EngineIndex): Brand | null {
+  if (name.length < MIN_TYPO_LENGTH || name.length > 30) return null;
+  const brands = index.soundKeys.get(soundKey(name));
+  if (!brands) return null;
+  for (const brand of brands) {
+    if (brand.plain === name || boundedOsaDistance(name, brand.plain, MAX_SOUND_EDITS) > MAX_SOUND_EDITS) continue;
+    if (brand.keptParts.some((part) => !name.includes(part)) || isLikelyNamesake(name, brand.plain)) continue;
+    return brand;
+  }
+  return null;
 }
 
 /**
