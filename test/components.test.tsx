@@ -83,13 +83,13 @@ describe('reasons', () => {
       expect(text.length, code).toBeGreaterThan(10);
       expect(text, code).not.toMatch(/\$\d|undefined/);
     }
-    expect(reasonText('typo', 'ameli.fr')).toBe('Une lettre change par rapport à ameli.fr.');
+    expect(reasonText('typo', 'ameli.fr')).toBe("L'adresse imite ameli.fr, à une ou deux lettres près.");
     expect(reasonText('homoglyph', 'ameli.fr')).toBe('Des caractères déguisés imitent ameli.fr.');
   });
   it('lists each reason once', () => {
     const el = mount(<ReasonList verdict={{ ...lookalike, reasons: ['typo', 'idn', 'typo'] }} />);
     expect([...el.querySelectorAll('li')].map((l) => l.textContent)).toEqual([
-      'Une lettre change par rapport à ameli.fr.',
+      "L'adresse imite ameli.fr, à une ou deux lettres près.",
       'L\'adresse utilise des caractères inhabituels (accents ou autres alphabets).',
     ]);
   });
