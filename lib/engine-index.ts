@@ -103,8 +103,8 @@ export interface EngineIndex {
   typoTailsByLength: Int32Array[];
   /** "amelifr", "ameligouvfr": a brand glued to its own suffix inside another name. */
   gluedTargets: Map<string, Brand>;
-  /** Typo-eligible brands by the sound of their name (sound-key.ts), keys of MIN_SOUND_KEY_LENGTH or more. */
-  soundKeys: Map<string, Brand[]>;
+  /** Typo-eligible brands by the hash of the sound of their name (sound-key.ts), keys of MIN_SOUND_KEY_LENGTH or more. */
+  soundKeys: Map<number, Brand[]>;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
   /** The same as spelled, without hyphens ("connexion", whose skeleton reads "comexion"). */
@@ -338,7 +338,7 @@ export function buildIndex(
   // Keyed by string hash (see string-hash.ts) so lookups need no string building.
   const typoBrands = new Map<number, Brand[]>();
   const typoKeys = new Map<number, Brand[]>();
-  const soundKeys = new Map<string, Brand[]>();
+  const soundKeys = new Map<number, Brand[]>();
   const longBrandBuckets = new Map<number, Brand[]>();
   const typoByLength: Brand[][] = [];
   const gluedTargets = new Map<string, Brand>();
@@ -424,7 +424,7 @@ export function buildIndex(
         push(typoBrands, hashString(brand.plain), brand);
         (typoByLength[brand.plain.length] ??= []).push(brand);
         const sound = soundKey(brand.plain);
-        if (sound.length >= MIN_SOUND_KEY_LENGTH) push(soundKeys, sound, brand);
+        if (sound.length >= MIN_SOUND_KEY_LENGTH) push(soundKeys, hashString(sound), brand);
         push(typoKeys, hashString(brand.plain), brand);
         for (const d1 of deletions1(brand.plain)) push(typoKeys, hashString(d1), brand);
         // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000

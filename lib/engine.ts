@@ -112,7 +112,9 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     if (verdict.verdict !== 'unknown' && verdict.verdict !== 'suspicious') return verdict;
     // (Only the URL parser's path can carry a user name: '@' never reaches the fast path.)
     if (url.includes('@')) verdict = withUserinfo(url, verdict);
-    return verdict.host !== null && verdict.verdict !== 'lookalike' && LONE_ONE.test(verdict.host) ? withOneForI(url, verdict, verdict.host) : verdict;
+    // (Most hosts have no 1 at all: the cheap search first.)
+    const host = verdict.host;
+    return host !== null && verdict.verdict !== 'lookalike' && host.indexOf('1') >= 0 && LONE_ONE.test(host) ? withOneForI(url, verdict, host) : verdict;
   }
 
   /**

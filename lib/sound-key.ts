@@ -5,23 +5,27 @@
  * Coarse on purpose, and only ever compared with the keys of typo-eligible brands; real words with a
  * brand's key are namesakes (lib/data/namesakes.json), as for typos.
  *
- * One pass over the name (it runs on many hosts): ph → f; qu, q, ck, c (but before e, i, y, or in ch)
- * → k; c before e, i, y → s; gu before e, i, y → g; g before e, i, y → j; x → ks; y → i; z → s; eau,
- * au → o; ai, ei (not before a vowel) → e; a silent h dropped; doubled letters once; then a final e,
- * and after it a final s, t, x or d, dropped.
+ * One pass over the name: ph → f; qu, q, ck, c (but before e, i, y, or in ch) → k; c before e, i, y
+ * → s; gu before e, i, y → g; g before e, i, y → j; x → ks; y → i; z → s; eau, au → o; ai, ei (not
+ * before a vowel) → e; a silent h dropped; doubled letters once; then a final e, and after it a final
+ * s, t, x or d, dropped. It runs on many hosts (every name the typo search looks at), so the key is
+ * written into a shared buffer and hashed; a string is made only when the hash matches a brand's.
  */
 const isSoft = (c: number) => c === 101 || c === 105 || c === 121; // e, i, y
 const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 
 let out = new Uint8Array(64);
+let length = 0;
 
-export function soundKey(name: string): string {
+function put(c: number): void {
+  if (length === 0 || out[length - 1] !== c) out[length++] = c;
+}
+
+/** Writes the key of `name` into the buffer; returns its length. */
+function fill(name: string): number {
   const n = name.length;
   if (out.length < 2 * n + 2) out = new Uint8Array(2 * n + 2);
-  let k = 0;
-  const put = (c: number) => {
-    if (k === 0 || out[k - 1] !== c) out[k++] = c;
-  };
+  length = 0;
   for (let i = 0; i < n; i++) {
     const c = name.charCodeAt(i);
     const next = i + 1 < n ? name.charCodeAt(i + 1) : 0;
@@ -60,7 +64,7 @@ export function soundKey(name: string): string {
         put(115);
         break;
       case 104: // h: kept after c and s only
-        if (k > 0 && (out[k - 1] === 99 || out[k - 1] === 115)) put(c);
+        if (length > 0 && (out[length - 1] === 99 || out[length - 1] === 115)) put(c);
         break;
       case 97: // a
       case 101: // e
@@ -79,10 +83,32 @@ export function soundKey(name: string): string {
         put(c);
     }
   }
-  if (k > 4 && out[k - 1] === 101) k--;
-  if (k > 4) {
-    const last = out[k - 1];
-    if (last === 115 || last === 116 || last === 120 || last === 100) k--;
+  if (length > 4 && out[length - 1] === 101) length--;
+  if (length > 4) {
+    const last = out[length - 1];
+    if (last === 115 || last === 116 || last === 120 || last === 100) length--;
   }
-  return String.fromCharCode(...out.subarray(0, k));
+  return length;
+}
+
+function hashOfBuffer(): number {
+  let h = 0;
+  for (let i = 0; i < length; i++) h = (Math.imul(h, 131) + out[i]!) >>> 0;
+  return h;
+}
+
+export function soundKey(name: string): string {
+  fill(name);
+  return String.fromCharCode(...out.subarray(0, length));
+}
+
+/** The hash of soundKey(name) (string-hash.ts hashString of it), and the key's length via soundKeyLength(). */
+export function soundHash(name: string): number {
+  fill(name);
+  return hashOfBuffer();
+}
+
+/** The length of the key soundHash last read. */
+export function soundKeyLength(): number {
+  return length;
 }

@@ -1,11 +1,11 @@
 import { isPlausibleReplacement } from '../keyboard';
-import { MIN_STANDALONE_BRAND_LENGTH, EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, pairCode, type Brand, type EngineIndex } from '../engine-index';
+import { MIN_SOUND_KEY_LENGTH, MIN_STANDALONE_BRAND_LENGTH, EDGE_TYPO_HEAD, EDGE_TYPO_TAIL, LETTER_BINS, edge3Index, edgeIndex, LONG_BRAND_LENGTH, MIN_TYPO_LENGTH, letterCounts, letterMask, longBucketKey, pairCode, type Brand, type EngineIndex } from '../engine-index';
 import { boundedOsaDistance } from '../edit-distance';
 import type { HostView } from '../host-view';
 import { foldUnicode, withoutHyphens } from '../skeleton';
 import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
-import { soundKey } from '../sound-key';
+import { soundHash, soundKey, soundKeyLength } from '../sound-key';
 import { suffixTargetsFrance } from './suffix-guard';
 import { afterPossessive } from './combosquat';
 import { brandsSpelled, sldBrands } from './windows';
@@ -110,10 +110,11 @@ const MAX_SOUND_EDITS = 3;
  */
 function soundAlike(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH || name.length > 30) return null;
-  const brands = index.soundKeys.get(soundKey(name));
-  if (!brands) return null;
+  const brands = index.soundKeys.get(soundHash(name));
+  if (!brands || soundKeyLength() < MIN_SOUND_KEY_LENGTH) return null;
+  const key = soundKey(name); // (a hash hit: the key itself, to rule out a collision)
   for (const brand of brands) {
-    if (brand.plain === name || boundedOsaDistance(name, brand.plain, MAX_SOUND_EDITS) > MAX_SOUND_EDITS) continue;
+    if (brand.plain === name || soundKey(brand.plain) !== key || boundedOsaDistance(name, brand.plain, MAX_SOUND_EDITS) > MAX_SOUND_EDITS) continue;
     if (brand.keptParts.some((part) => !name.includes(part)) || isLikelyNamesake(name, brand.plain)) continue;
     return brand;
   }
