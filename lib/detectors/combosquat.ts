@@ -158,7 +158,7 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
       if (!isSld) found.brand ??= brands[0]!;
       return;
     }
-    if (keywordAt(tokens, start, start, index) || (piece.length > 5 && possessiveLureWords(piece, index))) {
+    if (keywordAt(tokens, start, start, index)) {
       // A two-letter subdomain alone ("fr.swisslife-am.com") is a site's language version, not a lure.
       if (isSld || piece.length > 2) found.keyword = true;
       return;
@@ -174,6 +174,11 @@ function scanLabel(tokens: Token[], start: number, end: number, isSld: boolean, 
     const article = afterArticle(piece, index);
     if (article) {
       found.brand ??= article;
+      return;
+    }
+    // Lure words after a possessive ("mesremboursements"), once no brand was found in the piece.
+    if (piece.length > 5 && possessiveLureWords(piece, index)) {
+      found.keyword = true;
       return;
     }
     if (!scanLeet(piece, index, found)) scanDigitWrapped(piece, index, found);

@@ -309,6 +309,9 @@ describe('lure words of the bundled list, in the forms kits write them (lure-for
     ['https://almerys-rgpd-dedommagement.eu/', 'lookalike', 'almerys.com'],
     ['https://caf-allocataires.com/', 'lookalike', 'caf.fr'],
     ['https://viamedis-breach-compensation.com/claim', 'lookalike', 'viamedis.fr'],
+    // A brand that starts with a possessive, glued to lure words, is still that brand, not a possessive
+    // before lure words (corpus regression: "mon" + "espacesanteacces").
+    ['https://monespacesanteacces.com/', 'lookalike', 'monespacesante.fr'],
     // A lone digit 1 for an i, in the brand and in the lure word.
     ['https://ma1f-soc1eta1re.fr/', 'lookalike', 'maif.fr'],
     ['https://harmon1e-mutue11e-remb0ursement.com/', 'lookalike', 'harmonie-mutuelle.fr'],
