@@ -105,6 +105,8 @@ export interface EngineIndex {
   gluedTargets: Map<string, Brand>;
   /** Typo-eligible brands by the hash of the sound of their name (sound-key.ts), keys of MIN_SOUND_KEY_LENGTH or more. */
   soundKeys: Map<number, Brand[]>;
+  /** 1 at c0 * 256 + c1 for the first two characters of each of those keys (see soundHead). */
+  soundHeads: Uint8Array;
   /** Lure keywords, as skeletons without hyphens. */
   keywords: Set<string>;
   /** The same as spelled, without hyphens ("connexion", whose skeleton reads "comexion"). */
@@ -339,6 +341,7 @@ export function buildIndex(
   const typoBrands = new Map<number, Brand[]>();
   const typoKeys = new Map<number, Brand[]>();
   const soundKeys = new Map<number, Brand[]>();
+  const soundHeads = new Uint8Array(65536);
   const longBrandBuckets = new Map<number, Brand[]>();
   const typoByLength: Brand[][] = [];
   const gluedTargets = new Map<string, Brand>();
@@ -424,7 +427,10 @@ export function buildIndex(
         push(typoBrands, hashString(brand.plain), brand);
         (typoByLength[brand.plain.length] ??= []).push(brand);
         const sound = soundKey(brand.plain);
-        if (sound.length >= MIN_SOUND_KEY_LENGTH) push(soundKeys, hashString(sound), brand);
+        if (sound.length >= MIN_SOUND_KEY_LENGTH) {
+          push(soundKeys, hashString(sound), brand);
+          soundHeads[sound.charCodeAt(0) * 256 + sound.charCodeAt(1)] = 1;
+        }
         push(typoKeys, hashString(brand.plain), brand);
         for (const d1 of deletions1(brand.plain)) push(typoKeys, hashString(d1), brand);
         // Two-deletion neighbourhoods would cost O(n²) entries per brand (200 MB for 10,000
@@ -592,6 +598,7 @@ export function buildIndex(
     typoTailsByLength: Array.from(typoByLength, (brands) => Int32Array.from(brands ?? [], (b) => (b.maxEdits === 1 ? pairCode(b.plain, b.plain.length - 2) : -1))),
     gluedTargets,
     soundKeys,
+    soundHeads,
     keywords,
     spelledKeywords,
     benignNeighbours: new Set(namesakes.typo),

@@ -21,12 +21,12 @@ function put(c: number): void {
   if (length === 0 || out[length - 1] !== c) out[length++] = c;
 }
 
-/** Writes the key of `name` into the buffer; returns its length. */
-function fill(name: string): number {
+/** Writes the key of `name` into the buffer (its first `max` characters only, when given); returns its length. */
+function fill(name: string, max = Infinity): number {
   const n = name.length;
   if (out.length < 2 * n + 2) out = new Uint8Array(2 * n + 2);
   length = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && length < max; i++) {
     const c = name.charCodeAt(i);
     const next = i + 1 < n ? name.charCodeAt(i + 1) : 0;
     switch (c) {
@@ -83,6 +83,7 @@ function fill(name: string): number {
         put(c);
     }
   }
+  if (length >= max) return length;
   if (length > 4 && out[length - 1] === 101) length--;
   if (length > 4) {
     const last = out[length - 1];
@@ -111,4 +112,13 @@ export function soundHash(name: string): number {
 /** The length of the key soundHash last read. */
 export function soundKeyLength(): number {
   return length;
+}
+
+/**
+ * The first two characters of soundKey(name) as one number (c0 * 256 + c1), read from the first
+ * letters only: a cheap gate before the whole key (keys of five or more characters have two).
+ */
+export function soundHead(name: string): number {
+  fill(name, 2);
+  return length < 2 ? -1 : out[0]! * 256 + out[1]!;
 }

@@ -5,7 +5,7 @@ import type { HostView } from '../host-view';
 import { foldUnicode, withoutHyphens } from '../skeleton';
 import { deletionHashes, hashString } from '../string-hash';
 import type { Match } from './match';
-import { soundHash, soundKey, soundKeyLength } from '../sound-key';
+import { soundHash, soundHead, soundKey, soundKeyLength } from '../sound-key';
 import { suffixTargetsFrance } from './suffix-guard';
 import { afterPossessive } from './combosquat';
 import { brandsSpelled, sldBrands } from './windows';
@@ -110,6 +110,8 @@ const MAX_SOUND_EDITS = 3;
  */
 function soundAlike(name: string, index: EngineIndex): Brand | null {
   if (name.length < MIN_TYPO_LENGTH || name.length > 30) return null;
+  const head = soundHead(name);
+  if (head < 0 || index.soundHeads[head] === 0) return null; // most names: no brand's key starts so
   const brands = index.soundKeys.get(soundHash(name));
   if (!brands || soundKeyLength() < MIN_SOUND_KEY_LENGTH) return null;
   const key = soundKey(name); // (a hash hit: the key itself, to rule out a collision)
