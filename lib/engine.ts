@@ -2,7 +2,7 @@ import { getPublicSuffix } from 'tldts';
 import { EDGE_BRAND_HEAD, EDGE_BRAND_TAIL, buildIndex, edgeIndex, type EngineIndex, type IndexOptions, type Namesakes, type OrgRef } from './engine-index';
 import { brandOfBlocked, isBlocked } from './detectors/blocked';
 import { BeforeSuffix, brandFreeHost, certainlyUnrelated, nameCut, unrelatedBeforeSuffix } from './detectors/quick-reject';
-import { ARTICLES, POSSESSIVES, detectCombosquat, leetReading } from './detectors/combosquat';
+import { detectCombosquat, leetReading, prefixLength } from './detectors/combosquat';
 import { detectEmbedding } from './detectors/embedding';
 import { detectHomoglyph } from './detectors/homoglyph';
 import type { Match } from './detectors/match';
@@ -63,13 +63,13 @@ function mayHoldBrand(view: HostView, index: EngineIndex): boolean {
     if (index.brandEdges[edgeIndex(skel.charCodeAt(n - 2), skel.charCodeAt(n - 1))]! & EDGE_BRAND_TAIL) return true;
     if (isDigit(skel.charCodeAt(0)) || isDigit(skel.charCodeAt(n - 1)) || leetReading(skel) !== null) return true;
     // After a possessive or an article ("lamacifcompte"), as combosquat.ts reads it.
-    for (const p of NAME_PREFIXES) if (n >= p.length + 2 && skel.startsWith(p) && index.brandEdges[edgeIndex(skel.charCodeAt(p.length), skel.charCodeAt(p.length + 1))]! & EDGE_BRAND_HEAD) return true;
+    const p = prefixLength(skel, 0);
+    if (p > 0 && n >= p + 2 && index.brandEdges[edgeIndex(skel.charCodeAt(p), skel.charCodeAt(p + 1))]! & EDGE_BRAND_HEAD) return true;
   }
   return false;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const NAME_PREFIXES = [...POSSESSIVES, ...ARTICLES];
 
 /** A digit 1 alone (no digit next to it) touching a letter: "ma1f", "soc1eta1re", not "web1", "11", "2014". */
 const LONE_ONE = /(?<![0-9])1(?![0-9])(?:(?<=[a-z]1)|(?=[a-z]))/;

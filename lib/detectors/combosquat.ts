@@ -353,6 +353,20 @@ export const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
 /** An article glued before a name ("lamacif"): the brand as a token, a weaker sign than a possessive. */
 export const ARTICLES = ['la', 'le'];
 
+/**
+ * The length of the possessive or article s starts with at `from` (combosquat.ts POSSESSIVES and
+ * ARTICLES: mon, mes, ma, my, la, le), 0 when none; read from the characters, as every piece asks.
+ */
+export function prefixLength(s: string, from: number): number {
+  const c = s.charCodeAt(from);
+  const d = s.charCodeAt(from + 1);
+  if (c === 108) return d === 97 || d === 101 ? 2 : 0; // la, le
+  if (c !== 109) return 0;
+  if (d === 97 || d === 121) return 2; // ma, my
+  const e = s.charCodeAt(from + 2);
+  return (d === 111 && e === 110) || (d === 101 && e === 115) ? 3 : 0; // mon, mes
+}
+
 /** Whether `piece` is a possessive and lure words glued together ("mesremboursements", "mondossier"). */
 function possessiveLureWords(piece: string, index: EngineIndex): boolean {
   for (const p of POSSESSIVES) if (piece.length > p.length + 2 && piece.startsWith(p) && isKeywordSequence(piece.slice(p.length), index)) return true;

@@ -6,7 +6,7 @@ import { alternativeSkeletons, isPlainHost, skeletonOf, withoutHyphens } from '.
 import { MAX_BRAND_PIECES } from './stacked-typo';
 import { findTypoBrand, mayBeTypoIn } from './typo';
 import { brandsSpelled } from './windows';
-import { isLoneDigitByLetter, leetReading } from './combosquat';
+import { isLoneDigitByLetter, leetReading, prefixLength } from './combosquat';
 import { findKey } from '../key-table';
 import { lastScan, scanHost, type HostScan } from '../host-scan';
 
@@ -307,19 +307,6 @@ function startsLikeAfterPrefix(s: string, from: number, to: number, index: Engin
   return at > from && to - at >= 4 && hasBit(index.brandHeads4, edge4Index(s.charCodeAt(at), s.charCodeAt(at + 1), s.charCodeAt(at + 2), s.charCodeAt(at + 3)));
 }
 
-/**
- * The length of the possessive or article s starts with at `from` (combosquat.ts POSSESSIVES and
- * ARTICLES: mon, mes, ma, my, la, le), 0 when none; read from the characters, as every piece asks.
- */
-function prefixLength(s: string, from: number): number {
-  const c = s.charCodeAt(from);
-  const d = s.charCodeAt(from + 1);
-  if (c === 108) return d === 97 || d === 101 ? 2 : 0; // la, le
-  if (c !== 109) return 0;
-  if (d === 97 || d === 121) return 2; // ma, my
-  const e = s.charCodeAt(from + 2);
-  return (d === 111 && e === 110) || (d === 101 && e === 115) ? 3 : 0; // mon, mes
-}
 
 /**
  * The cheap edge test of one piece host[from, to): whether a brand window may start or end with it.
