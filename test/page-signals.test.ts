@@ -212,8 +212,51 @@ describe('fieldSensitiveKinds', () => {
     ['<input data-t type=submit value="Numéro de sécurité sociale">', []],
     ['<label>Adresse e-mail<input data-t type=email></label>', []],
     ['<label>Camelia nirvana<input data-t></label>', []],
+    // Textareas count like inputs, by what describes them; an ordinary message box asks for nothing.
+    ['<textarea data-t name=message placeholder="Votre numéro de sécurité sociale (15 chiffres)" aria-label="Numéro de sécurité sociale" maxlength=15 inputmode=numeric></textarea>', ['nir']],
+    ['<textarea data-t placeholder="Numéro de carte bancaire, date d\'expiration et cryptogramme"></textarea>', ['card-number']],
+    ['<label for=a>IBAN du compte à créditer</label><textarea id=a data-t></textarea>', ['iban']],
+    ['<textarea data-t placeholder="1 85 05 78 006 084 36"></textarea>', ['nir']],
+    ['<label>Identifiant<textarea data-t maxlength=13></textarea></label>', ['nir']],
+    ['<textarea data-t name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea>', []],
+    ['<label for=a>Votre demande</label><textarea id=a data-t placeholder="Précisez votre numéro de commande"></textarea>', []],
+    ['<label for=a>Commentaire</label><textarea id=a data-t name=comment></textarea>', []],
+    ['<textarea data-t type=password name=notes></textarea>', []], // a type attribute means nothing on a textarea
+    ['<textarea data-t hidden name=nir></textarea>', []],
   ])('%s', (html, kinds) => {
     expect(field(html)).toEqual(kinds);
+  });
+});
+
+// The blind test's "chat assistant" kit: one textarea whose description a script changes after load.
+const CHAT_KIT = `<title>AXA Santé – Votre assistante virtuelle</title>
+  <header><svg role=img aria-label="AXA" viewBox="0 0 40 40"><rect width=40 height=40 fill="#00008f"/></svg></header>
+  <main><p>Bonjour, je suis Léa, votre assistante virtuelle. Comment puis-je vous aider ?</p>
+  <form id=f><textarea id=input name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea><button id=send>Envoyer</button></form></main>`;
+
+describe('a chat box whose description changes after load (textarea)', () => {
+  const bundledMatcher = buildBrandMatcherData(defaultList);
+
+  it('asks for nothing at first, then for the NIR, then for the card; names AXA throughout', () => {
+    const doc = load(CHAT_KIT);
+    const box = doc.getElementById('input')!;
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: [] });
+    box.setAttribute('placeholder', 'Votre numéro de sécurité sociale (15 chiffres)');
+    box.setAttribute('aria-label', 'Numéro de sécurité sociale');
+    (box as HTMLTextAreaElement).maxLength = 15;
+    box.setAttribute('inputmode', 'numeric');
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: ['nir'] });
+    box.setAttribute('placeholder', "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    box.setAttribute('aria-label', "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    box.removeAttribute('maxlength');
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: ['card-number'] });
+  });
+
+  it('an honest contact page with a message box asks for nothing', () => {
+    const doc = load(`<title>Contact – Cabinet de kinésithérapie des Tilleuls</title><h1>Nous écrire</h1>
+      <form><label for=n>Nom</label><input id=n name=nom><label for=e>E-mail</label><input id=e type=email name=email>
+      <label for=m>Message</label><textarea id=m name=message placeholder="Votre message (n° de dossier, créneau souhaité…)"></textarea><button>Envoyer</button></form>`);
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: [], sensitive: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { listenForSubmits } from '../form-guard';
 import { FieldLook, pageFieldLook, rootFieldLook } from '../field-xpath';
-import { watchFields } from '../page-fields';
+import { isFieldTag, watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
@@ -100,7 +100,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   let relayed: WeakSet<ShadowRoot> | null = null; // made at the first focus into a shadow root
   const onFocus = (e: Event) => {
     const first = e.composedPath()[0] as Element | undefined;
-    if (atFocus && (first?.tagName === 'INPUT' || first?.tagName === 'SELECT')) check(true);
+    if (atFocus && isFieldTag(first?.tagName)) check(true);
     let root = first?.getRootNode?.() as ShadowRoot | undefined;
     // A closed shadow root hides its nodes from us: a focus inside it reaches us as its host.
     const closed = !root?.host;
