@@ -194,13 +194,23 @@ export function mayAskSensitive(root: Document | Element | DocumentFragment): bo
   return false;
 }
 
+/**
+ * The attributes `describeField`, `isCandidateField` and page-signals.ts `fieldSensitiveKinds` read: a
+ * field whose placeholder, label or type a script changes after load is read again. Only these, so a
+ * page pays nothing for its other attribute changes (class, style…). The first eight are on elements
+ * of every kind: their change counts on a field only. The last five, placeholder to autocomplete, are
+ * carried by form controls only: their change counts without a look at the element (in the page
+ * guard, holding an element costs the whole element bindings).
+ */
+export const WATCHED_ATTRIBUTES: readonly string[] = ['type', 'name', 'id', 'hidden', 'aria-hidden', 'aria-label', 'aria-labelledby', 'title', 'placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete'];
+
 /** Whether a tag name is a form field's (candidate or not). */
 export const isFieldTag = (tag: string | undefined) => tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
 
 /**
  * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
- * script injects one second later. Stops at the first change after `maxMs`, or when the returned
- * function is called.
+ * script injects one second later, or a chat box whose placeholder becomes "Votre numéro de sécurité
+ * sociale". Stops at the first change after `maxMs`, or when the returned function is called.
  */
 export function watchFields(
   doc: Document,
@@ -215,7 +225,7 @@ export function watchFields(
   const relevant = (records: MutationRecord[]): boolean => {
     for (const r of records) {
       if (r.type === 'attributes') {
-        if (isFieldTag((r.target as Element).tagName)) return true;
+        if (WATCHED_ATTRIBUTES.indexOf(r.attributeName!) > 7 || isFieldTag((r.target as Element).tagName)) return true;
         continue;
       }
       for (let i = 0; i < r.addedNodes.length; i++) {
@@ -240,7 +250,7 @@ export function watchFields(
   });
   // The document itself, not <html>: holding no element keeps the page guard cheap (in the isolated
   // world, the first element held costs the whole element bindings), and <html> may be replaced.
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES as string[] });
   function stop(): void {
     stopped = true;
     observer.disconnect();

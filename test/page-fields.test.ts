@@ -7,11 +7,13 @@ import {
   READ_AT_LOAD_SELECTOR,
   SEARCH_LIKE,
   SKIPPED_TYPES,
+  WATCHED_ATTRIBUTES,
   describeField,
   hasSensitiveKeyword,
   isCandidateField,
   mayAskSensitive,
   mayBeSensitive,
+  watchFields,
 } from '../lib/page-fields';
 import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals';
 import { foldWords } from '../lib/text-fold';
@@ -189,6 +191,11 @@ describe('the page guard\'s constants, written out so that it builds nothing at 
     expect(READ_AT_LOAD_SELECTOR).toBe(`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}, ${select}, ${textarea}`);
     const doc = load('<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select><textarea name=message></textarea></form>');
     expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTOR)].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q', 'message']);
+  });
+
+  it('the watched attributes: those of form controls only last, each once', () => {
+    expect(WATCHED_ATTRIBUTES.slice(8)).toEqual(['placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete']);
+    expect(new Set(WATCHED_ATTRIBUTES).size).toBe(WATCHED_ATTRIBUTES.length);
   });
 
   it('the "né(e) le" word lists are those BORN_ON makes', () => {

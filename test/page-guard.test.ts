@@ -129,6 +129,23 @@ describe('page guard (every page)', () => {
     expect(r2).toHaveBeenCalledTimes(1);
   });
 
+  it('reads a field again when a script changes what it asks for, not when it changes its look', async () => {
+    // A search box (read at the first focus only) and a NIR field the kit keeps hidden from assistive
+    // technologies (not a candidate) until its second step: nothing to read at load.
+    const win = page('<form><input id=q name=q placeholder=Rechercher><input id=n aria-hidden=true aria-label="Numéro de sécurité sociale"><button>OK</button></form>');
+    const requestUi = vi.fn(async () => true);
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+    await tick(30);
+    const nir = win.document.getElementById('n')!;
+    nir.setAttribute('class', 'step-2');
+    nir.setAttribute('style', 'display:block');
+    await tick(50);
+    expect(requestUi).not.toHaveBeenCalled();
+    nir.removeAttribute('aria-hidden');
+    await tick(50);
+    expect(requestUi).toHaveBeenCalledTimes(1);
+  });
+
   it('starts once the document is parsed, even when the page later tries to keep DOMContentLoaded from us', async () => {
     for (const pageStopsIt of [false, true]) {
       const win = page(NIR_FORM);
