@@ -23,9 +23,10 @@ import {
  *
  * The answer is a superset of `mayAskSensitive` (lib/page-fields.ts): `false` only where that test
  * says false too; `true` where it may say true (then it decides); `null` where this one cannot tell.
- * - Fields: every input and select (the candidates are among them).
+ * - Fields: every input, select and textarea (the candidates are among them).
  * - Their attributes, read as `describeField` reads them: type, autocomplete, placeholder; name, id,
- *   aria-label, placeholder and title as text.
+ *   aria-label, placeholder and title as text (a textarea's type, which `describeField` ignores, can
+ *   only add a "maybe").
  * - Other text: every text `labelText` may read, and more: every label of the document (the field's
  *   labels and wrapping label are among them), the elements aria-labelledby names, and the four
  *   nearest preceding siblings of the field and of its parent that are text or have at most three
@@ -40,7 +41,7 @@ import {
  * test/e2e/field-xpath.test.ts compares both tests in real Chromium, on fixtures and random forms.
  */
 
-const FIELDS = '(//input|//select)';
+const FIELDS = '(//input|//select|//textarea)';
 export const FIELD_TEXT_XPATH =
   `${FIELDS}/@*|(//label|(${FIELDS}|${FIELDS}/..)/preceding-sibling::node()[position()<5][not(*[4])]|id(${FIELDS}/@aria-labelledby))/descendant-or-self::text()`;
 

@@ -4,13 +4,13 @@ import { isLuhnCard, isValidIban, isValidNir } from './validators';
 /**
  * Form guard over a window it is handed (the page in the content script, happy-dom in tests).
  * While `isGuarded()` is true:
- * - submitting a form that holds a filled sensitive field is stopped in the capture phase, before any
+ * - submitting a form that holds a filled sensitive field (input, select or textarea) is stopped in the capture phase, before any
  *   page handler runs, and `onHold` is called; `release(held)` re-submits it once (requestSubmit, so
  *   the page's own validation and handlers run) and `drop(held)` forgets it;
  * - a click on a submit-like button whose form/container holds a filled sensitive field is stopped
  *   the same way (pages that send with fetch() on click never fire "submit");
- * - typing a value that validates as a NIR, a card number or an IBAN calls `onSensitiveInput` once
- *   per field. The value is only tested, never kept.
+ * - typing a value that validates as a NIR, a card number or an IBAN (in a textarea: among other
+ *   words) calls `onSensitiveInput` once per field. The value is only tested, never kept.
  * Listeners are installed at once (document_start), so nothing can slip through before the verdict
  * arrives; they do nothing while the page is not guarded.
  */
@@ -109,7 +109,7 @@ function filled(el: Element): boolean {
 
 /** Whether `box` (a form, or the container of a form-less widget) holds a filled sensitive field. */
 export function holdsFilledSensitiveField(box: Element): boolean {
-  const fields = box.querySelectorAll('input, select');
+  const fields = box.querySelectorAll('input, select, textarea');
   const n = Math.min(fields.length, FIELD_CAP);
   for (let i = 0; i < n; i++) {
     const f = fields[i]!;
@@ -123,7 +123,7 @@ function containerOf(button: Element): Element | null {
   const form = (button as HTMLButtonElement).form ?? button.closest('form');
   if (form) return form;
   let el = button.parentElement;
-  for (let i = 0; el && i < 5; i++, el = el.parentElement) if (el.querySelector('input')) return el;
+  for (let i = 0; el && i < 5; i++, el = el.parentElement) if (el.querySelector('input, textarea')) return el;
   return null;
 }
 
@@ -141,6 +141,36 @@ export function looksLikeSensitiveValue(value: string): boolean {
   const len = value.length;
   if (len < 13 || len > 42) return false;
   return isValidNir(value) || isLuhnCard(value) || isValidIban(value);
+}
+
+/** What of a textarea is read for numbers: a message is short, and a pasted book is no form answer. */
+const TEXT_SCAN_CAP = 2000;
+/** The longest run of words a number is looked for in (an IBAN typed in groups of four: 7 words). */
+const MAX_NUMBER_WORDS = 9;
+
+/**
+ * Whether free text (a textarea) holds a valid NIR, card number or IBAN among other words ("Ma carte :
+ * 4970 1012 3456 7893, exp 09/27"). Candidates are runs of whole words holding a digit, parted by
+ * spaces only, and their first or last words ("4970 1012 3456 7893 0927 123" holds the card); never
+ * part of a word, nor words from the middle of a run (a list of phone numbers holds many stretches,
+ * one in ten passes the card checksum by chance). Unlike a field, a chat box takes the number with
+ * the rest of the message.
+ */
+export function textHoldsSensitiveValue(text: string): boolean {
+  // Punctuation, line breaks and letters outside ASCII end a run; spaces join its words.
+  for (const segment of text.slice(0, TEXT_SCAN_CAP).split(/[^0-9A-Za-z.\- \u00a0\u202f]+/)) {
+    // (A full stop or hyphen at a word's edge is the sentence's, not the number's.)
+    const words = segment.split(/[ \u00a0\u202f]+/).map((w) => w.replace(/^[.-]+|[.-]+$/g, ''));
+    let start = 0;
+    for (let end = 0; end <= words.length; end++) {
+      if (end < words.length && /\d/.test(words[end]!)) continue;
+      // words[start..end) is a run of words holding digits: the number opens or closes it.
+      for (let n = 1; n <= Math.min(end - start, MAX_NUMBER_WORDS); n++)
+        if (looksLikeSensitiveValue(words.slice(start, start + n).join(' ')) || looksLikeSensitiveValue(words.slice(end - n, end).join(' '))) return true;
+      start = end + 1;
+    }
+  }
+  return false;
 }
 
 /** The guard on `win`, listening from now on. */
@@ -191,11 +221,13 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
   };
 
   // Enter in a field: a page script may answer it with form.submit(), which fires no submit event.
+  // In a textarea Enter is a new line, unless the textarea itself asks for a NIR, a card… (a fake
+  // chat box, whose script sends on Enter): then it is held like Enter in an input.
   const onKeydown = (e: Event) => {
     const k = e as KeyboardEvent;
     if (k.key !== 'Enter' || k.isComposing || !opts.isGuarded()) return;
     const t = innerTarget(e) as HTMLInputElement | null;
-    if (!t || t.tagName !== 'INPUT') return;
+    if (!t || (t.tagName !== 'INPUT' && !(t.tagName === 'TEXTAREA' && filled(t) && fieldSensitiveKinds(t).length))) return;
     const box = containerOf(t);
     if (!box || !holdsFilledSensitiveField(box)) return;
     e.preventDefault();
@@ -207,7 +239,7 @@ export function createFormGuard(opts: FormGuardOptions): { handlers: FormGuardHa
     if (!opts.isGuarded()) return;
     const t = innerTarget(e) as HTMLInputElement | null;
     if (!t || (t.tagName !== 'INPUT' && t.tagName !== 'TEXTAREA') || warnedFields.has(t)) return;
-    if (typeof t.value === 'string' && looksLikeSensitiveValue(t.value)) {
+    if (typeof t.value === 'string' && (t.tagName === 'TEXTAREA' ? textHoldsSensitiveValue(t.value) : looksLikeSensitiveValue(t.value))) {
       warnedFields.add(t);
       opts.onSensitiveInput(t);
     }

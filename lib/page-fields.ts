@@ -97,16 +97,20 @@ export function labelText(el: Element): string {
   return parts.join(' ');
 }
 
-/** Whether a form control is worth looking at (hidden fields and buttons are not). */
+/**
+ * Whether a form control is worth looking at (hidden fields and buttons are not). A textarea counts
+ * like a text input: a kit may ask for the NIR or the card in one (a fake chat assistant's box).
+ */
 export function isCandidateField(el: Element): boolean {
-  if (el.tagName === 'SELECT') return !el.hasAttribute('hidden');
-  if (el.tagName !== 'INPUT') return false;
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  return !SKIPPED_TYPES.includes(type) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
+  const tag = el.tagName;
+  if (tag === 'SELECT') return !el.hasAttribute('hidden');
+  if (tag !== 'INPUT' && tag !== 'TEXTAREA') return false;
+  if (tag === 'INPUT' && SKIPPED_TYPES.includes((el.getAttribute('type') ?? 'text').toLowerCase())) return false;
+  return !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true';
 }
 
 export interface FieldDescription {
-  /** type attribute, lower case ("text" when absent). */
+  /** type attribute, lower case ("text" when absent); "textarea" for a textarea (its type attribute means nothing). */
   type: string;
   /** autocomplete attribute, lower case. */
   autocomplete: string;
@@ -117,7 +121,7 @@ export interface FieldDescription {
 
 export function describeField(el: Element): FieldDescription {
   return {
-    type: (el.getAttribute('type') ?? 'text').toLowerCase(),
+    type: el.tagName === 'TEXTAREA' ? 'textarea' : (el.getAttribute('type') ?? 'text').toLowerCase(),
     autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
     placeholder: attr(el, 'placeholder'),
     words: `${foldWords(`${attr(el, 'name')} ${attr(el, 'id')}`)} ${foldWords(labelText(el), LABEL_CAP)}`,
@@ -157,20 +161,24 @@ export function mayBeSensitive(d: FieldDescription): boolean {
  * The fields `isCandidateField` accepts, as a selector: hidden inputs and buttons are never held.
  * Written out (the always-on page guard builds nothing at load); a test checks it against SKIPPED_TYPES.
  */
+const SHOWN = ':not([hidden]):not([aria-hidden=true])';
 const CANDIDATE_INPUT =
-  'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]):not([type=checkbox]):not([type=radio]):not([type=file]):not([type=range]):not([type=color]):not([hidden]):not([aria-hidden=true])';
-export const CANDIDATE_SELECTOR = `${CANDIDATE_INPUT}, select:not([hidden])`;
+  `input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]):not([type=checkbox]):not([type=radio]):not([type=file]):not([type=range]):not([type=color])${SHOWN}`;
+/** The other candidates, selects and textareas, after the inputs in both selectors. */
+const CANDIDATE_OTHERS = `, select:not([hidden]), textarea${SHOWN}`;
+export const CANDIDATE_SELECTOR = CANDIDATE_INPUT + CANDIDATE_OTHERS;
 
 /**
  * The candidate fields the page guard reads at load: all but those no sensitive value is typed into on
  * an honest page, which it only reads once the user focuses one (lib/browser/page-bootstrap.ts): search
  * boxes (type=search, or named as search engines name them) and fields whose type makes the browser
- * refuse a NIR, a card number or an IBAN (email, url): SEARCH_LIKE. One selector, written out (a test
- * builds it again from SEARCH_LIKE), so one node list length decides.
+ * refuse a NIR, a card number or an IBAN (email, url): SEARCH_LIKE. Textareas are read at load: a kit
+ * may change what one asks for once the user is in it, and no focus would come to read it then.
+ * One selector, written out (a test builds it again from SEARCH_LIKE), so one node list length decides.
  */
 export const SEARCH_LIKE = ['[type=search]', '[type=email]', '[type=url]', '[name=q]', '[name=s]', '[name=query]', '[name=search]', '[name=recherche]', '[name=keywords]'];
 export const READ_AT_LOAD_SELECTOR =
-  `${CANDIDATE_INPUT}:not([type=search]):not([type=email]):not([type=url]):not([name=q]):not([name=s]):not([name=query]):not([name=search]):not([name=recherche]):not([name=keywords]), select:not([hidden])`;
+  `${CANDIDATE_INPUT}:not([type=search]):not([type=email]):not([type=url]):not([name=q]):not([name=s]):not([name=query]):not([name=search]):not([name=recherche]):not([name=keywords])${CANDIDATE_OTHERS}`;
 
 /**
  * Whether any field of `root` may ask for sensitive data (the page guard's test, on every page).
@@ -187,9 +195,22 @@ export function mayAskSensitive(root: Document | Element | DocumentFragment): bo
 }
 
 /**
+ * The attributes `describeField`, `isCandidateField` and page-signals.ts `fieldSensitiveKinds` read: a
+ * field whose placeholder, label or type a script changes after load is read again. Only these, so a
+ * page pays nothing for its other attribute changes (class, style…). The first eight are on elements
+ * of every kind: their change counts on a field only. The last five, placeholder to autocomplete, are
+ * carried by form controls only: their change counts without a look at the element (in the page
+ * guard, holding an element costs the whole element bindings).
+ */
+export const WATCHED_ATTRIBUTES: readonly string[] = ['type', 'name', 'id', 'hidden', 'aria-hidden', 'aria-label', 'aria-labelledby', 'title', 'placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete'];
+
+/** Whether a tag name is a form field's (candidate or not). */
+export const isFieldTag = (tag: string | undefined) => tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
+
+/**
  * Calls `onChange` (throttled) when form fields are added or changed after load, e.g. a NIR field a
- * script injects one second later. Stops at the first change after `maxMs`, or when the returned
- * function is called.
+ * script injects one second later, or a chat box whose placeholder becomes "Votre numéro de sécurité
+ * sociale". Stops at the first change after `maxMs`, or when the returned function is called.
  */
 export function watchFields(
   doc: Document,
@@ -204,16 +225,15 @@ export function watchFields(
   const relevant = (records: MutationRecord[]): boolean => {
     for (const r of records) {
       if (r.type === 'attributes') {
-        const t = (r.target as Element).tagName;
-        if (t === 'INPUT' || t === 'SELECT') return true;
+        if (WATCHED_ATTRIBUTES.indexOf(r.attributeName!) > 7 || isFieldTag((r.target as Element).tagName)) return true;
         continue;
       }
       for (let i = 0; i < r.addedNodes.length; i++) {
         const n = r.addedNodes[i]!;
         if (n.nodeType !== 1) continue;
         const el = n as Element;
-        if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'FORM') return true;
-        if (el.firstElementChild && el.querySelector('input, select')) return true;
+        if (isFieldTag(el.tagName) || el.tagName === 'FORM') return true;
+        if (el.firstElementChild && el.querySelector(CANDIDATE_SELECTOR)) return true;
       }
     }
     return false;
@@ -230,7 +250,7 @@ export function watchFields(
   });
   // The document itself, not <html>: holding no element keeps the page guard cheap (in the isolated
   // world, the first element held costs the whole element bindings), and <html> may be replaced.
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'hidden', 'name', 'autocomplete'] });
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES as string[] });
   function stop(): void {
     stopped = true;
     observer.disconnect();

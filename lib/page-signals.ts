@@ -123,7 +123,7 @@ function looksLikeNirInput(el: Element): boolean {
 export function collectSensitive(root: Document | Element | DocumentFragment): { kinds: SensitiveKind[]; containers: Element[] } {
   const kinds = new Set<SensitiveKind>();
   const containers: Element[] = [];
-  const fields = root.querySelectorAll('input, select');
+  const fields = root.querySelectorAll('input, select, textarea');
   const n = Math.min(fields.length, FIELD_CAP);
   for (let i = 0; i < n; i++) {
     const el = fields[i]!;

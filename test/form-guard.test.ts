@@ -1,6 +1,6 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installFormGuard, looksLikeSensitiveValue, type HeldSubmit } from '../lib/form-guard';
+import { installFormGuard, looksLikeSensitiveValue, textHoldsSensitiveValue, type HeldSubmit } from '../lib/form-guard';
 
 const windows: HappyWindow[] = [];
 afterEach(async () => {
@@ -138,6 +138,59 @@ describe('installFormGuard', () => {
     expect(held[0]!.form?.id).toBe('f');
   });
 
+  // A fake chat assistant: one textarea, described as asking for the NIR (or the card) by its script.
+  const CHAT = `<form id=f><textarea id=t name=message placeholder="Votre numéro de sécurité sociale (15 chiffres)" maxlength=15></textarea>
+    <button id=b>Envoyer</button></form>`;
+  const CONTACT = `<form id=c><label for=m>Votre message</label><textarea id=m name=message placeholder="Précisez votre numéro de commande"></textarea>
+    <button id=cb>Envoyer</button></form>`;
+
+  it('holds the submit of a filled textarea that asks for sensitive data, by its button or by script; a message box goes', () => {
+    const { doc, held, pageSubmits } = setup(CHAT + CONTACT);
+    type(doc, 't', '1234');
+    (doc.getElementById('b') as HTMLButtonElement).click();
+    (doc.getElementById('f') as HTMLFormElement).requestSubmit();
+    expect(held.map((h) => h.form?.id)).toEqual(['f', 'f']);
+    type(doc, 'm', 'Commande 2024-118734 : colis non reçu');
+    (doc.getElementById('cb') as HTMLButtonElement).click();
+    expect(held).toHaveLength(2);
+    expect(pageSubmits).toEqual(['c']);
+  });
+
+  it('holds a click on a form-less chat widget\'s send button next to a filled sensitive textarea', () => {
+    const { doc, held } = setup('<div class=chat><div class=composer><textarea id=t aria-label="Numéro de carte bancaire"></textarea></div><span role=button id=go>➤</span></div>');
+    type(doc, 't', '4970');
+    (doc.getElementById('go') as HTMLElement).click();
+    expect(held).toHaveLength(1);
+    expect(held[0]!.form).toBeNull();
+  });
+
+  it('holds Enter in a filled textarea that asks for sensitive data (a chat box sends on Enter); elsewhere Enter is a new line', () => {
+    const { win, doc, held } = setup(CHAT + CONTACT);
+    const G = win as unknown as typeof globalThis;
+    const press = (id: string) => {
+      const e = new G.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      doc.getElementById(id)!.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(press('t')).toBe(false); // nothing typed yet
+    type(doc, 'm', 'Bonjour,');
+    expect(press('m')).toBe(false); // a new line in a message
+    type(doc, 't', '1 85 05');
+    expect(press('t')).toBe(true);
+    expect(held.map((h) => h.form?.id)).toEqual(['f']);
+  });
+
+  it('warns when a valid NIR, card or IBAN is typed into a textarea, alone or within a message', () => {
+    const { doc, typed } = setup(CHAT + CONTACT + '<textarea id=u></textarea><textarea id=v></textarea>');
+    type(doc, 't', '1 85 05 78 006 084 92'); // wrong key
+    expect(typed).toEqual([]);
+    type(doc, 't', '185057800608491');
+    type(doc, 'm', 'Bonjour, ma carte : 4970 1012 3456 7893, expire le 09/27, code 123.');
+    type(doc, 'u', 'Voici mon RIB FR76 3000 6000 0112 3456 7890 189');
+    type(doc, 'v', 'Commande 2024-118734, livraison prévue le 12/05, appelez-moi au 06 12 34 56 78');
+    expect(typed.map((e) => e.id)).toEqual(['t', 'm', 'u']);
+  });
+
   it('does not hold clicks into the fields, their labels or plain text of a filled sensitive form', () => {
     const { doc, held } = setup(`<form id=f style="cursor:pointer"><label id=l for=n style="cursor:pointer">Numéro de sécurité sociale</label>
       <input id=n style="cursor:pointer"><p id=t>Saisissez votre numéro.</p></form>`);
@@ -164,6 +217,32 @@ describe('installFormGuard', () => {
     (doc.getElementById('b') as HTMLButtonElement).click();
     expect(held).toEqual([]);
     expect(pageSubmits).toEqual(['f']);
+  });
+});
+
+describe('textHoldsSensitiveValue (what is typed into a textarea)', () => {
+  it.each<[string, boolean]>([
+    ['185057800608491', true],
+    ['1 85 05 78 006 084 91', true],
+    ['Mon numéro de sécu est le 1 85 05 78 006 084 91.', true],
+    ['Ma carte : 4970 1012 3456 7893, exp 09/27, cryptogramme 123', true],
+    ['4970 1012 3456 7893 0927 123', true], // the card run on with the rest: a stretch of the run is the card
+    ['4970101234567893\n09/27\n123', true],
+    ['iban fr76 3000 6000 0112 3456 7890 189 merci', true],
+    ['1 85 05 78 006 084 92', false], // wrong key
+    ['Commande 2024-118734, livraison le 12/05/2025, tél. 06 12 34 56 78', false],
+    ['ref 9185057800608491x', false], // inside a longer word
+    ['Fixe 01 23 45 67 89 ou portable 06 12 34 56 78, domicile 04 78 12 34 56 06 98 76 54 32', false], // phone numbers: no stretch from the middle of a run
+    ['Bonjour, je souhaite un rendez-vous mardi à 14 h.', false],
+    ['', false],
+  ])('%j → %s', (text, out) => {
+    expect(textHoldsSensitiveValue(text)).toBe(out);
+  });
+
+  it('reads only the start of a long text', () => {
+    expect(textHoldsSensitiveValue(`${'x '.repeat(500)}185057800608491`)).toBe(true);
+    expect(textHoldsSensitiveValue(`${'x '.repeat(1000)}185057800608491`)).toBe(false);
+    expect(textHoldsSensitiveValue('1 '.repeat(5000))).toBe(false);
   });
 });
 

@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BORN_ON, CANDIDATE_SELECTOR, READ_AT_LOAD_SELECTOR, SEARCH_LIKE, SKIPPED_TYPES, describeField, hasSensitiveKeyword, isCandidateField, mayAskSensitive, mayBeSensitive } from '../lib/page-fields';
+import {
+  BORN_ON,
+  CANDIDATE_SELECTOR,
+  READ_AT_LOAD_SELECTOR,
+  SEARCH_LIKE,
+  SKIPPED_TYPES,
+  WATCHED_ATTRIBUTES,
+  describeField,
+  hasSensitiveKeyword,
+  isCandidateField,
+  mayAskSensitive,
+  mayBeSensitive,
+  watchFields,
+} from '../lib/page-fields';
 import { fieldSensitiveKinds, FIELD_KEYWORD_PATTERNS } from '../lib/page-signals';
 import { foldWords } from '../lib/text-fold';
 import { SENSITIVE_PHRASES as PHRASES } from './helpers/field-phrases';
@@ -31,6 +44,10 @@ describe('mayAskSensitive: the page guard test every page runs', () => {
     ['the welcome page of a town hall', '<p>Accueil – Succès – Commune de Sainte-Cécile</p><form><input name=recherche placeholder="Que cherchez-vous ?"></form>'],
     ['hidden and button fields only', '<form><input type=hidden name=nir value=1><input type=submit value="Numéro de sécurité sociale"></form>'],
     ['no field at all', '<article><h1>Carte Vitale : ce qui change</h1><p>Le numéro de sécurité sociale…</p></article>'],
+    ['a chat box', '<form><textarea id=input name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea><button>Envoyer</button></form>'],
+    ['a shop\'s after-sales box asking for the order number', '<form><label for=m>Votre demande</label><textarea id=m name=demande placeholder="Précisez votre numéro de commande et le produit concerné"></textarea></form>'],
+    ['a blog\'s comment box', '<h3>Laisser un commentaire</h3><form><label for=c>Commentaire</label><textarea id=c name=comment rows=5></textarea></form>'],
+    ['a hidden textarea named like a NIR (a framework\'s state)', '<textarea hidden name=nir></textarea><textarea aria-hidden=true aria-label="Numéro de sécurité sociale"></textarea>'],
   ])('%s → no', (_name, html) => {
     expect(mayAskSensitive(load(html))).toBe(false);
   });
@@ -42,10 +59,18 @@ describe('mayAskSensitive: the page guard test every page runs', () => {
     },
   );
 
+  it.each([
+    ['a chat box asking for the NIR', '<form><textarea name=message placeholder="Votre numéro de sécurité sociale (15 chiffres)" maxlength=15 inputmode=numeric></textarea></form>'],
+    ['a chat box asking for the card', '<form><textarea aria-label="Numéro de carte bancaire, date d\'expiration et cryptogramme"></textarea></form>'],
+    ['a textarea labelled for an IBAN', '<form><label for=r>Votre IBAN pour le remboursement</label><textarea id=r></textarea></form>'],
+  ])('%s → yes (a textarea counts like an input)', (_name, html) => {
+    expect(mayAskSensitive(load(html))).toBe(true);
+  });
+
   it('lets no field go that the precise classification would report (every field of every fixture)', () => {
     let sensitive = 0;
     for (const file of ['fake-ameli-login.html', 'fake-mutuelle-card.html', 'fake-iban-remboursement.html', 'news-carte-vitale-scam.html', 'forum-ameli-mgen.html', 'comparator-mutuelles.html', 'hospital-preadmission.html']) {
-      for (const el of load(fixture(file)).querySelectorAll('input, select')) {
+      for (const el of load(fixture(file)).querySelectorAll('input, select, textarea')) {
         if (!fieldSensitiveKinds(el).length) continue;
         sensitive++;
         expect(isCandidateField(el) && mayBeSensitive(describeField(el)), `${file}: ${el.outerHTML}`).toBe(true);
@@ -126,6 +151,8 @@ describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => 
     for (const html of [
       '<form><input name="q"><label>Numéro de sécurité sociale<input name=x></label></form>',
       '<form><input name=nom></form>',
+      // A textarea is read at load, even next to search boxes only: its description may change once the user is in it.
+      '<form><input name="q"><textarea name=message placeholder="Écrivez votre message…"></textarea></form>',
       ...['fake-ameli-login.html', 'forum-ameli-mgen.html'].map(fixture),
     ]) {
       const doc = load(html);
@@ -147,15 +174,28 @@ describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => 
 
 describe('the page guard\'s constants, written out so that it builds nothing at load', () => {
   it('CANDIDATE_SELECTOR skips exactly SKIPPED_TYPES, hidden fields and aria-hidden ones', () => {
-    const built = `input${SKIPPED_TYPES.map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden])`;
+    const built = `input${SKIPPED_TYPES.map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden]), textarea:not([hidden]):not([aria-hidden=true])`;
     expect(CANDIDATE_SELECTOR).toBe(built);
+    // And holds exactly what isCandidateField accepts.
+    const doc = load(
+      '<input name=a><input type=hidden name=b><input type=password name=c><input hidden name=d><input aria-hidden=true name=e><select name=f></select>' +
+        '<select hidden name=g></select><textarea name=h></textarea><textarea hidden name=i></textarea><textarea aria-hidden=true name=j></textarea><textarea type=hidden name=k></textarea>',
+    );
+    const names = (els: Iterable<Element>) => [...els].map((e) => e.getAttribute('name'));
+    expect(names(doc.querySelectorAll(CANDIDATE_SELECTOR))).toEqual(names([...doc.querySelectorAll('input, select, textarea')].filter(isCandidateField)));
+    expect(names(doc.querySelectorAll(CANDIDATE_SELECTOR))).toEqual(['a', 'c', 'f', 'h', 'k']);
   });
 
   it('READ_AT_LOAD_SELECTOR is CANDIDATE_SELECTOR without the SEARCH_LIKE fields', () => {
-    const [input, select] = CANDIDATE_SELECTOR.split(', ');
-    expect(READ_AT_LOAD_SELECTOR).toBe(`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}, ${select}`);
-    const doc = load('<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select></form>');
-    expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTOR)].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q']);
+    const [input, select, textarea] = CANDIDATE_SELECTOR.split(', ');
+    expect(READ_AT_LOAD_SELECTOR).toBe(`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}, ${select}, ${textarea}`);
+    const doc = load('<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select><textarea name=message></textarea></form>');
+    expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTOR)].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q', 'message']);
+  });
+
+  it('the watched attributes: those of form controls only last, each once', () => {
+    expect(WATCHED_ATTRIBUTES.slice(8)).toEqual(['placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete']);
+    expect(new Set(WATCHED_ATTRIBUTES).size).toBe(WATCHED_ATTRIBUTES.length);
   });
 
   it('the "né(e) le" word lists are those BORN_ON makes', () => {

@@ -129,6 +129,23 @@ describe('page guard (every page)', () => {
     expect(r2).toHaveBeenCalledTimes(1);
   });
 
+  it('reads a field again when a script changes what it asks for, not when it changes its look', async () => {
+    // A search box (read at the first focus only) and a NIR field the kit keeps hidden from assistive
+    // technologies (not a candidate) until its second step: nothing to read at load.
+    const win = page('<form><input id=q name=q placeholder=Rechercher><input id=n aria-hidden=true aria-label="Numéro de sécurité sociale"><button>OK</button></form>');
+    const requestUi = vi.fn(async () => true);
+    stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
+    await tick(30);
+    const nir = win.document.getElementById('n')!;
+    nir.setAttribute('class', 'step-2');
+    nir.setAttribute('style', 'display:block');
+    await tick(50);
+    expect(requestUi).not.toHaveBeenCalled();
+    nir.removeAttribute('aria-hidden');
+    await tick(50);
+    expect(requestUi).toHaveBeenCalledTimes(1);
+  });
+
   it('starts once the document is parsed, even when the page later tries to keep DOMContentLoaded from us', async () => {
     for (const pageStopsIt of [false, true]) {
       const win = page(NIR_FORM);
@@ -272,6 +289,71 @@ describe('frame guard (page UI)', () => {
     const last = send.mock.calls.at(-1)![0] as Record<string, unknown>;
     expect(last).toEqual({ type: 'pageSignals', brandOrgIds: ['assurance-maladie'], sensitive: ['nir'], sensitiveInput: true });
     expect(JSON.stringify(send.mock.calls)).not.toContain('006');
+  });
+
+  // The blind test's fake chat assistant: one textarea, which the kit's script turns into a NIR field, then a card field.
+  const CHAT = `<title>AXA Santé – Votre assistante virtuelle</title><header><svg role=img aria-label=AXA></svg></header>
+    <form id=f><textarea id=t name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea><button id=b>Envoyer</button></form>`;
+  const ask = (win: Window, placeholder: string) => {
+    const box = win.document.getElementById('t')!;
+    box.setAttribute('placeholder', placeholder);
+    box.setAttribute('aria-label', placeholder);
+  };
+
+  it('a chat box that starts asking for the NIR after load: reported with the brand, then its submit and typed NIR are guarded', async () => {
+    const win = page(CHAT);
+    stops.push(relaySubmits(win));
+    const replies: Record<string, unknown> = { frameHello: state('unknown'), pageSignals: state('suspicious') };
+    const send = vi.fn(async (m: object) => replies[(m as { type: string }).type] ?? null);
+    const u = ui(['axa']);
+    const guard = startFrameGuard({ win, send, ui: u, throttleMs: 10 })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    expect(send.mock.calls.map((c) => c[0])).toEqual([{ type: 'frameHello' }]); // a message box asks for nothing
+    expect(u.brandsOf).not.toHaveBeenCalled();
+    ask(win, 'Votre numéro de sécurité sociale (15 chiffres)');
+    await tick(60);
+    expect(send).toHaveBeenLastCalledWith({ type: 'pageSignals', brandOrgIds: ['axa'], sensitive: ['nir'], sensitiveInput: false });
+    expect(u.onState).toHaveBeenCalledWith(expect.objectContaining({ verdict: expect.objectContaining({ verdict: 'suspicious' }) }));
+    // Guarded now: sending the box is held, and a valid NIR typed into it opens the warning at once.
+    let submitted = 0;
+    win.document.getElementById('f')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted++;
+    });
+    typeInto(win, 't', '1 85 05');
+    (win.document.getElementById('b') as HTMLButtonElement).click();
+    expect(u.hold).toHaveBeenCalledTimes(1);
+    expect(submitted).toBe(0);
+    typeInto(win, 't', '185057800608491');
+    expect(u.typed).toHaveBeenCalledTimes(1);
+    await tick();
+    expect(JSON.stringify(send.mock.calls)).not.toContain('0608');
+  });
+
+  it('on an address already flagged, a chat box that starts asking for the card is reported as a sensitive form', async () => {
+    const win = page(CHAT);
+    const send = vi.fn(async (_m: object) => state('lookalike', true));
+    const guard = startFrameGuard({ win, send, ui: ui(), throttleMs: 10 })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    expect(send).toHaveBeenCalledTimes(1);
+    ask(win, "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    await tick(60);
+    expect(send).toHaveBeenLastCalledWith({ type: 'pageSignals', brandOrgIds: [], sensitive: ['card-number'], sensitiveInput: false });
+  });
+
+  it('an honest contact page whose message box changes its placeholder reports nothing', async () => {
+    const win = page('<title>Contact – Cabinet des Tilleuls</title><form><label for=t>Message</label><textarea id=t name=message></textarea><button>Envoyer</button></form>');
+    const send = vi.fn(async () => state('unknown'));
+    const u = ui([]);
+    const guard = startFrameGuard({ win, send, ui: u, throttleMs: 10 })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    ask(win, 'Précisez votre numéro de commande');
+    await tick(60);
+    expect(send).toHaveBeenCalledTimes(1); // frameHello only
+    expect(u.brandsOf).not.toHaveBeenCalled();
   });
 
   it("reads the fields of the page's shadow roots the page guard found, at start and when one more is found", async () => {

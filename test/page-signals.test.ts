@@ -212,12 +212,122 @@ describe('fieldSensitiveKinds', () => {
     ['<input data-t type=submit value="Numéro de sécurité sociale">', []],
     ['<label>Adresse e-mail<input data-t type=email></label>', []],
     ['<label>Camelia nirvana<input data-t></label>', []],
+    // Textareas count like inputs, by what describes them; an ordinary message box asks for nothing.
+    ['<textarea data-t name=message placeholder="Votre numéro de sécurité sociale (15 chiffres)" aria-label="Numéro de sécurité sociale" maxlength=15 inputmode=numeric></textarea>', ['nir']],
+    ['<textarea data-t placeholder="Numéro de carte bancaire, date d\'expiration et cryptogramme"></textarea>', ['card-number']],
+    ['<label for=a>IBAN du compte à créditer</label><textarea id=a data-t></textarea>', ['iban']],
+    ['<textarea data-t placeholder="1 85 05 78 006 084 36"></textarea>', ['nir']],
+    ['<label>Identifiant<textarea data-t maxlength=13></textarea></label>', ['nir']],
+    ['<textarea data-t name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea>', []],
+    ['<label for=a>Votre demande</label><textarea id=a data-t placeholder="Précisez votre numéro de commande"></textarea>', []],
+    ['<label for=a>Commentaire</label><textarea id=a data-t name=comment></textarea>', []],
+    ['<textarea data-t type=password name=notes></textarea>', []], // a type attribute means nothing on a textarea
+    ['<textarea data-t hidden name=nir></textarea>', []],
   ])('%s', (html, kinds) => {
     expect(field(html)).toEqual(kinds);
   });
 });
 
+// The blind test's "chat assistant" kit: one textarea whose description a script changes after load.
+const CHAT_KIT = `<title>AXA Santé – Votre assistante virtuelle</title>
+  <header><svg role=img aria-label="AXA" viewBox="0 0 40 40"><rect width=40 height=40 fill="#00008f"/></svg></header>
+  <main><p>Bonjour, je suis Léa, votre assistante virtuelle. Comment puis-je vous aider ?</p>
+  <form id=f><textarea id=input name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea><button id=send>Envoyer</button></form></main>`;
+
+describe('a chat box whose description changes after load (textarea)', () => {
+  const bundledMatcher = buildBrandMatcherData(defaultList);
+
+  it('asks for nothing at first, then for the NIR, then for the card; names AXA throughout', () => {
+    const doc = load(CHAT_KIT);
+    const box = doc.getElementById('input')!;
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: [] });
+    box.setAttribute('placeholder', 'Votre numéro de sécurité sociale (15 chiffres)');
+    box.setAttribute('aria-label', 'Numéro de sécurité sociale');
+    (box as HTMLTextAreaElement).maxLength = 15;
+    box.setAttribute('inputmode', 'numeric');
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: ['nir'] });
+    box.setAttribute('placeholder', "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    box.setAttribute('aria-label', "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    box.removeAttribute('maxlength');
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: ['axa'], sensitive: ['card-number'] });
+  });
+
+  it('an honest contact page with a message box asks for nothing', () => {
+    const doc = load(`<title>Contact – Cabinet de kinésithérapie des Tilleuls</title><h1>Nous écrire</h1>
+      <form><label for=n>Nom</label><input id=n name=nom><label for=e>E-mail</label><input id=e type=email name=email>
+      <label for=m>Message</label><textarea id=m name=message placeholder="Votre message (n° de dossier, créneau souhaité…)"></textarea><button>Envoyer</button></form>`);
+    expect(collectPageSignals(doc, bundledMatcher)).toEqual({ brandOrgIds: [], sensitive: [] });
+  });
+});
+
 describe('watchFields', () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it.each<[string, string, (doc: Document) => void]>([
+    ["a textarea's placeholder", '<textarea id=t placeholder="Votre message"></textarea>', (d) => d.getElementById('t')!.setAttribute('placeholder', 'Votre numéro de sécurité sociale')],
+    ["a textarea's aria-label", '<textarea id=t aria-label="Votre message"></textarea>', (d) => d.getElementById('t')!.setAttribute('aria-label', 'Numéro de sécurité sociale')],
+    ["a textarea's maxlength, set as a property", '<textarea id=t></textarea>', (d) => ((d.getElementById('t') as HTMLTextAreaElement).maxLength = 15)],
+    ["an input's inputmode", '<input id=t>', (d) => d.getElementById('t')!.setAttribute('inputmode', 'numeric')],
+    ["an input's type, text to password", '<input id=t type=text>', (d) => ((d.getElementById('t') as HTMLInputElement).type = 'password')],
+    ["an input's type, hidden to text", '<input id=t type=hidden name=nir>', (d) => d.getElementById('t')!.setAttribute('type', 'text')],
+    ["an input's autocomplete", '<input id=t>', (d) => d.getElementById('t')!.setAttribute('autocomplete', 'cc-number')],
+    ["an input's name", '<input id=t name=q>', (d) => d.getElementById('t')!.setAttribute('name', 'nir')],
+    ["an input's id", '<label for=nir>Numéro de sécurité sociale</label><input id=t>', (d) => (d.getElementById('t')!.id = 'nir')],
+    ["a select's title", '<select id=t></select>', (d) => d.getElementById('t')!.setAttribute('title', 'Mois d’expiration')],
+    ['a hidden field shown', '<input id=t hidden aria-label="IBAN">', (d) => d.getElementById('t')!.removeAttribute('hidden')],
+    ['a textarea added', '<div id=t></div>', (d) => (d.getElementById('t')!.innerHTML = '<p><textarea></textarea></p>')],
+  ])('wakes up when %s changes', async (_what, html, change) => {
+    const doc = load(`<body><form>${html}</form></body>`);
+    let calls = 0;
+    const stop = watchFields(doc, () => calls++, { throttleMs: 20 });
+    change(doc);
+    await tick(80);
+    expect(calls).toBe(1);
+    stop();
+  });
+
+  it.each<[string, string, (doc: Document) => void]>([
+    ["a field's class and style", '<input id=t>', (d) => (d.getElementById('t')!.setAttribute('class', 'error'), d.getElementById('t')!.setAttribute('style', 'color:red'))],
+    ["a field's data attribute or value", '<textarea id=t></textarea>', (d) => (d.getElementById('t')!.setAttribute('data-state', 'typing'), ((d.getElementById('t') as HTMLTextAreaElement).value = 'bonjour'))],
+    ['what is typed in a field', '<input id=t>', (d) => ((d.getElementById('t') as HTMLInputElement).value = '185057800608491')],
+    ['a label-like attribute of another element (a carousel, a menu)', '<div id=t aria-label="Diapositive 1"></div><button id=b title=Menu>≡</button>', (d) => {
+      d.getElementById('t')!.setAttribute('aria-label', 'Diapositive 2');
+      d.getElementById('t')!.setAttribute('aria-hidden', 'true');
+      d.getElementById('t')!.id = 'u';
+      d.getElementById('b')!.setAttribute('title', 'Fermer');
+      d.getElementById('b')!.setAttribute('type', 'button');
+      d.getElementById('b')!.hidden = true;
+    }],
+  ])('sleeps when %s changes', async (_what, html, change) => {
+    const doc = load(`<body><form>${html}</form></body>`);
+    let calls = 0;
+    const stop = watchFields(doc, () => calls++, { throttleMs: 20 });
+    change(doc);
+    await tick(80);
+    expect(calls).toBe(0);
+    stop();
+  });
+
+  it('one call for a burst of changes (throttled), another for a later one', async () => {
+    const doc = load('<body><form><textarea id=t></textarea></form></body>');
+    const box = doc.getElementById('t')!;
+    let calls = 0;
+    const stop = watchFields(doc, () => calls++, { throttleMs: 50 });
+    box.setAttribute('placeholder', 'Votre numéro de sécurité sociale (15 chiffres)');
+    box.setAttribute('aria-label', 'Numéro de sécurité sociale');
+    box.setAttribute('maxlength', '15');
+    box.setAttribute('inputmode', 'numeric');
+    await tick(120);
+    expect(calls).toBe(1);
+    box.setAttribute('placeholder', "Numéro de carte bancaire, date d'expiration et cryptogramme");
+    await tick(120);
+    expect(calls).toBe(2);
+    stop();
+    box.setAttribute('placeholder', 'IBAN');
+    await tick(120);
+    expect(calls).toBe(2);
+  });
+
   it('reports a NIR field added one second after load, once (throttled), then stops', async () => {
     const doc = load('<title>Connexion - ameli</title><body><div id=app></div></body>');
     expect(collectPageSignals(doc, matcher).sensitive).toEqual([]);

@@ -1,6 +1,6 @@
 import { listenForSubmits } from '../form-guard';
 import { FieldLook, pageFieldLook, rootFieldLook } from '../field-xpath';
-import { watchFields } from '../page-fields';
+import { isFieldTag, watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
 
 /**
@@ -8,7 +8,8 @@ import { frameSlot } from './page-bridge';
  * ordinary page it does only this, in one small script (entrypoints/page-guard.ts, at document_start):
  * - `relaySubmits` attaches capture-phase submit/click/input/keydown listeners before any page script can;
  *   they do nothing until the page UI hands them the form guard;
- * - once the document is parsed, and for five minutes after (throttled MutationObserver),
+ * - once the document is parsed, and for five minutes after as fields are added or their attributes
+ *   change (throttled MutationObserver, lib/page-fields.ts `watchFields`),
  *   `watchForSensitiveFields` checks whether any field may ask for a NIR, card, IBAN, password or
  *   birth date (lib/field-xpath.ts, then lib/page-fields.ts; no regular expression); a field inside
  *   the page's own open shadow root (a web component) is checked when it gets the focus, and from
@@ -100,7 +101,7 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   let relayed: WeakSet<ShadowRoot> | null = null; // made at the first focus into a shadow root
   const onFocus = (e: Event) => {
     const first = e.composedPath()[0] as Element | undefined;
-    if (atFocus && (first?.tagName === 'INPUT' || first?.tagName === 'SELECT')) check(true);
+    if (atFocus && isFieldTag(first?.tagName)) check(true);
     let root = first?.getRootNode?.() as ShadowRoot | undefined;
     // A closed shadow root hides its nodes from us: a focus inside it reaches us as its host.
     const closed = !root?.host;

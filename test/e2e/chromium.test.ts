@@ -348,6 +348,54 @@ describe('Vigie Santé in Chromium', () => {
     await p.close();
   });
 
+  it('a fake chat assistant whose one textarea starts asking for the NIR 2.7 s after load: banner naming axa.fr, typed NIR warned, sending held', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('aide-en-ligne.example', '/'));
+    expect(await bannerShown(p)).toBe(false); // a message box asks for nothing
+    await waitForBanner(p); // the script relabels the box: read again, the page is escalated
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://aide-en-ligne.example/*');
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({
+      verdict: 'suspicious',
+      target: 'axa.fr',
+      reasons: expect.arrayContaining(['brand-content', 'sensitive-form']),
+    });
+    await ext.close();
+    await p.screenshot({ path: resolve(SHOTS, 'chat-kit-banner.png'), fullPage: true });
+    // A valid NIR typed into the box opens the warning at once; neither the button nor the kit's own
+    // requestSubmit() sends it.
+    await p.fill('#input', '185057800608491');
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName.includes('-') ?? false)).toBe(true);
+    await p.screenshot({ path: resolve(SHOTS, 'chat-kit-typed.png') });
+    await p.click('#go', { timeout: 3000 }).catch(() => undefined); // our warning may cover the button: that is fine
+    await p.evaluate(() => (document.getElementById('f') as HTMLFormElement).requestSubmit());
+    await expectNothingSent(p, 'aide-en-ligne.example', '/');
+    // Enter in the box, which the kit's script answers with requestSubmit(), is held too.
+    await gotoAndSettle(p, url('aide-en-ligne.example', '/?entree'));
+    await waitForBanner(p);
+    await p.fill('#input', '1 85 05');
+    await p.press('#input', 'Enter');
+    await expectNothingSent(p, 'aide-en-ligne.example', '/?entree');
+    await p.close();
+  });
+
+  it('an honest contact page with a message box (its placeholder changed by a script) gets nothing, and its form is sent', async () => {
+    const p = await b.context.newPage();
+    await gotoAndSettle(p, url('kine-tilleuls.example', '/'));
+    await p.waitForTimeout(2000); // past the script's change and the field watch's throttle
+    expect(await bannerShown(p)).toBe(false);
+    const ext = await extPage('popup.html');
+    const tabId = await tabIdOf(ext, '*://kine-tilleuls.example/*');
+    expect(await getTabVerdict(ext, tabId)).toMatchObject({ verdict: 'unknown', target: null, reasons: [] });
+    await ext.close();
+    await p.fill('#nom', 'Camille Martin');
+    await p.fill('#msg', 'Bonjour, je souhaite un rendez-vous mardi. Commande de semelles n° 2024-118734.');
+    await p.click('#go');
+    await expect.poll(() => srv.submissions.filter((s) => s.host === 'kine-tilleuls.example').length, { timeout: 5000 }).toBe(1);
+    await p.close();
+  });
+
   it('a kit that frames its form from another address: the page names ameli, the framed form is held', async () => {
     const p = await b.context.newPage();
     await gotoAndSettle(p, url('espace-remboursement-info.example', '/'));

@@ -57,6 +57,8 @@ export const ORDINARY_FORMS = [
   '<p>Accueil – Succès – Commune de Sainte-Cécile</p><form><input name=recherche placeholder="Que cherchez-vous ?"></form>',
   '<header><nav><a href=/>Accueil</a></nav><form action=/search><input type=hidden name=csrf_token value=x><input name=query aria-label="Rechercher sur le site"></form></header>',
   '<div class=newsletter><h2>Restez informé</h2><p>Recevez nos actualités chaque semaine.</p><div><input type=email placeholder="votre@email.fr"></div></div>',
+  '<div id=messages><p>Bonjour, comment puis-je vous aider ?</p></div><form><textarea id=input name=message placeholder="Écrivez votre message…" aria-label="Votre message"></textarea><button>Envoyer</button></form>',
+  '<form><label for=m>Votre demande</label><textarea id=m name=demande placeholder="Précisez votre numéro de commande et le produit concerné"></textarea><button>Envoyer</button></form>',
 ];
 
 /** A reproducible sequence of integers below n. */
@@ -72,7 +74,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * put in every place `describeField` reads (attributes, labels, aria-labelledby, text before the
  * field or its parent, nested markup, long text cut at 200 characters, a "né(e) le" split across two
  * places) and dressed as pages dress them (case, camelCase, accents, typographic punctuation, rare
- * letters); fields of every kind, some hidden.
+ * letters); fields of every kind (inputs, selects, textareas), some hidden.
  */
 export function randomForms(count: number, seed: number): string[] {
   const rand = rng(seed);
@@ -163,8 +165,9 @@ export function randomForms(count: number, seed: number): string[] {
           before += `<div>${'<i>·</i>'.repeat(rand(6))}${t}</div>`;
       }
     }
-    const tag = rand(12) ? 'input' : 'select';
-    const html = tag === 'input' ? `<input ${attrs.join(' ')}>` : `<select ${attrs.join(' ')}><option>1</option></select>`;
+    const tag = rand(12); // 0: select, 1: textarea, else input
+    const html =
+      tag > 1 ? `<input ${attrs.join(' ')}>` : tag === 1 ? `<textarea ${attrs.join(' ')}></textarea>` : `<select ${attrs.join(' ')}><option>1</option></select>`;
     // Sometimes the field sits in a wrapper: what came "before" is then its parent's sibling, or a wrapping label.
     switch (rand(4)) {
       case 0:

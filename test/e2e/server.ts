@@ -37,6 +37,10 @@ export function pageFor(host: string, path: string): string {
   if (host === 'chargement-blob.example') return page('blob-kit.html');
   // A loader page that writes the kit over itself once loaded (document.open).
   if (host === 'chargement-espace.example') return page('written-kit.html');
+  // A fake chat assistant whose one textarea its script turns into a NIR field after load, and an
+  // honest contact page with a message box.
+  if (host === 'aide-en-ligne.example') return page('chat-kit.html');
+  if (host === 'kine-tilleuls.example') return page('contact-textarea.html');
   // The blind sets of pages (pages/blind*/expect.tsv), each page on a neutral address of its own.
   const blind = /^\/(blind[234]?)\/([a-z0-9-]+\.html)$/.exec(path);
   if (host.startsWith('blind-') && blind) return page(`${blind[1]}/${blind[2]}`);
