@@ -25,23 +25,37 @@ afterAll(async () => {
   await srv?.close();
 });
 
+/**
+ * Fails a step that hangs with its name, well before the test's own timeout (an `evaluate` or a new
+ * tab has no timeout of its own), so that a stall in a loaded CI run says where it happened.
+ */
+function step<T>(label: string, work: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`step hung for ${ms} ms: ${label}`)), ms);
+  });
+  return Promise.race([work, hung]).finally(() => clearTimeout(timer));
+}
+
+const newTab = () => step('open a new tab', b.context.newPage());
+
 async function extPage(path: string): Promise<Page> {
-  const p = await b.context.newPage();
+  const p = await newTab();
   await p.goto(`chrome-extension://${b.extensionId}/${path}`);
   return p;
 }
 
 /** The tab id of the (only) tab whose address matches a Chrome match pattern, seen from an extension page. */
 async function tabIdOf(ext: Page, pattern: string): Promise<number> {
-  return ext.evaluate(async (pat) => {
+  return step(`tabs.query ${pattern}`, ext.evaluate(async (pat) => {
     const tabs = await chrome.tabs.query({ url: pat });
     if (tabs.length !== 1) throw new Error(`expected one tab for ${pat}, got ${tabs.length}`);
     return tabs[0]!.id!;
-  }, pattern);
+  }, pattern));
 }
 
 const getTabVerdict = (ext: Page, tabId: number) =>
-  ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: id }), tabId);
+  step('getTabVerdict', ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId: id }), tabId));
 
 /** Polls the address (waitForURL rejects when our redirect aborts the navigation it was watching). */
 async function waitForWarning(p: Page): Promise<void> {
@@ -75,13 +89,13 @@ async function expectNothingSent(p: Page, host: string, path: string): Promise<v
 
 async function gotoAndSettle(p: Page, u: string): Promise<void> {
   await p.goto(u, { waitUntil: 'load' }).catch(() => undefined); // a redirect to the warning page aborts the original load
-  await p.waitForLoadState('load');
+  await p.waitForLoadState('load', { timeout: 20_000 });
   await p.waitForTimeout(300);
 }
 
 describe('Vigie Santé in Chromium', () => {
   it('sends a lookalike to the warning page, which names ameli.fr', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('ameli-remboursement.fr', '/connexion'));
     await waitForWarning(p);
     await p.getByRole('heading', { level: 1 }).waitFor();
@@ -119,7 +133,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('an address that shows www.ameli.fr before "@" goes to the warning page, which says why and names the real host', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     const address = `http://www.ameli.fr@depot-fichiers.example:${srv.port}/espace`;
     await gotoAndSettle(p, address);
     await waitForWarning(p);
@@ -135,7 +149,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('"Continuer quand même" works and is remembered for that host', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('ameli-remboursement.fr', '/continue'));
     await waitForWarning(p);
     await p.getByRole('button', { name: /^Continuer quand même vers ameli-remboursement\.fr/ }).click();
@@ -150,7 +164,7 @@ describe('Vigie Santé in Chromium', () => {
     expect(srv.submissions.filter((s) => s.host === 'ameli-remboursement.fr')).toEqual([]);
     expect(p.url()).toBe(url('ameli-remboursement.fr', '/continue'));
     // Second visit, new tab: no warning page.
-    const q = await b.context.newPage();
+    const q = await newTab();
     await gotoAndSettle(q, url('ameli-remboursement.fr', '/again'));
     await q.waitForTimeout(1000);
     expect(q.url()).toBe(url('ameli-remboursement.fr', '/again'));
@@ -165,7 +179,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('the first navigation after a service-worker restart is still checked', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('recettes.example', '/before-restart'));
     // The ServiceWorker CDP domain is scoped to the page's origin: use an extension page.
     const ext = await extPage('options.html');
@@ -187,7 +201,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('"Retour en sécurité" leaves the warning page for a safe place', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('recettes.example'));
     await gotoAndSettle(p, url('mgen-remboursement.fr'));
     await waitForWarning(p);
@@ -197,7 +211,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('official site: no warning, green check, getTabVerdict says official', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('www.ameli.fr'));
     await p.waitForTimeout(500);
     expect(p.url()).toBe(url('www.ameli.fr'));
@@ -216,7 +230,7 @@ describe('Vigie Santé in Chromium', () => {
 
   it('ordinary site and a news article about ameli: nothing shown, forms work', async () => {
     for (const host of ['recettes.example', 'actu-sante.example']) {
-      const p = await b.context.newPage();
+      const p = await newTab();
       await gotoAndSettle(p, url(host));
       await p.waitForTimeout(500);
       expect(p.url()).toBe(url(host));
@@ -250,7 +264,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('getTabVerdict from an extension page returns exactly the contract shape', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('recettes.example', '/contract'));
     const ext = await extPage('popup.html');
     const tabId = await tabIdOf(ext, '*://recettes.example/contract');
@@ -263,7 +277,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('impersonating page on a neutral domain: banner, and the submit is stopped', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('mon-espace-securise.com', '/login'));
     expect(p.url()).toBe(url('mon-espace-securise.com', '/login')); // not a URL lookalike: no full-page warning
     // The content script adds its warning outside the page's own elements (closed shadow root).
@@ -298,7 +312,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a flagged page whose form lives in a web component (open shadow root): the submit is stopped', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
     expect(p.url()).toBe(url('ameli-dupont.fr', '/')); // suspicious, not a lookalike: banner, no full-page warning
     await waitForBanner(p);
@@ -314,7 +328,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('the same web-component form sent by its own script (a submit that never leaves its shadow root) is stopped too', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('ameli-dupont.fr', '/'));
     await waitForBanner(p);
     await p.fill('login-box #nir', '1234'); // not a valid NIR: no warning opens while typing
@@ -327,7 +341,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('an impersonating kit on a neutral address whose form is a web component: the banner comes when a field is focused', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('portail-adherents.example', '/'));
     await p.waitForTimeout(700);
     expect(await bannerShown(p)).toBe(false); // nothing the document's queries can see asks for anything
@@ -338,7 +352,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a kit whose only field is named like a search box: read at the first focus, before anything is typed', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('recherche-assure.example', '/'));
     await p.waitForTimeout(700);
     expect(await bannerShown(p)).toBe(false); // search boxes alone are not read at load
@@ -349,7 +363,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a fake chat assistant whose one textarea starts asking for the NIR 2.7 s after load: banner naming axa.fr, typed NIR warned, sending held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('aide-en-ligne.example', '/'));
     expect(await bannerShown(p)).toBe(false); // a message box asks for nothing
     await waitForBanner(p); // the script relabels the box: read again, the page is escalated
@@ -381,7 +395,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('an honest contact page with a message box (its placeholder changed by a script) gets nothing, and its form is sent', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('kine-tilleuls.example', '/'));
     await p.waitForTimeout(2000); // past the script's change and the field watch's throttle
     expect(await bannerShown(p)).toBe(false);
@@ -397,7 +411,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a kit that frames its form from another address: the page names ameli, the framed form is held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('espace-remboursement-info.example', '/'));
     const frame = () => p.frames().find((f) => f.url().includes('formulaire-cdn.example'));
     await expect.poll(() => !!frame(), { timeout: 10_000 }).toBe(true);
@@ -424,7 +438,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it.each(['/', '/?blank', '/?data'])('a kit whose form is in a frame with no address of its own (%s): the frame is warned and its submit held', async (path) => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('espace-cadre-vide.example', path));
     const frame = () => p.frames().find((f) => f !== p.mainFrame() && f.parentFrame() === p.mainFrame());
     await expect.poll(() => !!frame(), { timeout: 10_000 }).toBe(true);
@@ -440,7 +454,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a kit whose "button" is a styled div calling form.submit() (no submit event): the click, and Enter, are held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('bouton-div.example', '/'));
     await waitForBanner(p);
     await p.fill('#nir', '1234');
@@ -456,7 +470,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a kit shown from a blob: address the page made (HTML smuggling): banner, and the submit is held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('chargement-blob.example', '/'));
     await expect.poll(() => p.url(), { timeout: 10_000 }).toMatch(/^blob:/);
     await p.waitForSelector('#nir', { timeout: 10_000 });
@@ -469,7 +483,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a loader page that writes the kit over itself (document.open): banner, and the submit is held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('chargement-espace.example', '/'));
     await p.waitForSelector('#nir', { timeout: 10_000 });
     await waitForBanner(p);
@@ -481,7 +495,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a kit whose form is in a closed shadow root: banner at the first focus, submits held', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     type KitWindow = Window & { kitRoot: ShadowRoot };
     const focusField = () => p.evaluate(() => ((window as unknown as KitWindow).kitRoot.getElementById('nir') as HTMLInputElement).focus());
     // On a neutral address: found at the first focus, then escalated.
@@ -503,7 +517,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it("a page's modal dialog (which makes the rest of the page inert) does not make our banner inert", async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('mon-espace-securise.com', '/modal'));
     await waitForBanner(p);
     await p.evaluate(() => {
@@ -526,7 +540,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a page that lays a sheet over everything at the highest z-index cannot cover our warning', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('espace-hostile.example', '/login?cover'));
     await waitForBanner(p);
     // The banner, covered in the page's flow, moves to the top layer within the next check.
@@ -553,7 +567,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('a page script cannot hide, restyle, disable, remove, click or read our banner', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
     await waitForBanner(p);
     /** What the page sees of our host: its height, whether the point at its middle is ours, its attributes. Runs in the page. */
@@ -608,7 +622,7 @@ describe('Vigie Santé in Chromium', () => {
   });
 
   it('the same page, hiding its parsing events from other scripts, still gets the banner', async () => {
-    const p = await b.context.newPage();
+    const p = await newTab();
     await gotoAndSettle(p, url('espace-hostile.example', '/login'));
     await waitForBanner(p);
     await p.close();
