@@ -4,9 +4,10 @@ import { isLuhnCard, isValidIban, isValidNir } from './validators';
 /**
  * Form guard over a window it is handed (the page in the content script, happy-dom in tests).
  * While `isGuarded()` is true:
- * - submitting a form that holds a filled sensitive field (input, select or textarea) is stopped in the capture phase, before any
- *   page handler runs, and `onHold` is called; `release(held)` re-submits it once (requestSubmit, so
- *   the page's own validation and handlers run) and `drop(held)` forgets it;
+ * - submitting a form that holds a filled sensitive field (input, select or textarea) is stopped in
+ *   the capture phase, before any page handler runs, and `onHold` is called; `release(held)`
+ *   re-submits it once (requestSubmit, so the page's own validation and handlers run) and
+ *   `drop(held)` forgets it;
  * - a click on a submit-like button whose form/container holds a filled sensitive field is stopped
  *   the same way (pages that send with fetch() on click never fire "submit");
  * - typing a value that validates as a NIR, a card number or an IBAN (in a textarea: among other
@@ -50,25 +51,21 @@ export interface SubmitListeners {
   relisten(): void;
 }
 
+const SUBMIT_EVENTS = ['submit', 'click', 'input', 'keydown'] as const;
+
 /** Attaches `handlers` to `win` in the capture phase. */
 export function listenForSubmits(win: Window, handlers: FormGuardHandlers): SubmitListeners {
-  const submit = (e: Event) => handlers.submit(e);
-  const click = (e: Event) => handlers.click(e);
-  const input = (e: Event) => handlers.input(e);
-  const keydown = (e: Event) => handlers.keydown(e);
+  // One listener for the four event types, which calls the handler of the event's type (a small
+  // always-on script: see entrypoints/page-guard.ts).
+  const listener = (e: Event) => handlers[e.type as keyof FormGuardHandlers](e);
+  // (Index loops: no iterator for the page guard to set up on every page.)
   const relisten = () => {
-    win.addEventListener('submit', submit, true);
-    win.addEventListener('click', click, true);
-    win.addEventListener('input', input, true);
-    win.addEventListener('keydown', keydown, true);
+    for (let i = 0; i < 4; i++) win.addEventListener(SUBMIT_EVENTS[i]!, listener, true);
   };
   relisten();
   return {
     detach() {
-      win.removeEventListener('submit', submit, true);
-      win.removeEventListener('click', click, true);
-      win.removeEventListener('input', input, true);
-      win.removeEventListener('keydown', keydown, true);
+      for (let i = 0; i < 4; i++) win.removeEventListener(SUBMIT_EVENTS[i]!, listener, true);
     },
     relisten,
   };
@@ -143,34 +140,15 @@ export function looksLikeSensitiveValue(value: string): boolean {
   return isValidNir(value) || isLuhnCard(value) || isValidIban(value);
 }
 
-/** What of a textarea is read for numbers: a message is short, and a pasted book is no form answer. */
-const TEXT_SCAN_CAP = 2000;
-/** The longest run of words a number is looked for in (an IBAN typed in groups of four: 7 words). */
-const MAX_NUMBER_WORDS = 9;
-
 /**
- * Whether free text (a textarea) holds a valid NIR, card number or IBAN among other words ("Ma carte :
- * 4970 1012 3456 7893, exp 09/27"). Candidates are runs of whole words holding a digit, parted by
- * spaces only, and their first or last words ("4970 1012 3456 7893 0927 123" holds the card); never
- * part of a word, nor words from the middle of a run (a list of phone numbers holds many stretches,
- * one in ten passes the card checksum by chance). Unlike a field, a chat box takes the number with
- * the rest of the message.
+ * Whether free text (a textarea) holds a valid NIR, card number or IBAN among other words ("Mon
+ * numéro : 1 85 05 78 006 084 91, merci"): each run of words holding a digit, parted by spaces or dots
+ * only, is tested as a whole (typed after other words, a number is such a run as its last digit comes).
+ * The first 2,000 characters only: a message is short, and a pasted book is no form answer.
  */
 export function textHoldsSensitiveValue(text: string): boolean {
-  // Punctuation, line breaks and letters outside ASCII end a run; spaces join its words.
-  for (const segment of text.slice(0, TEXT_SCAN_CAP).split(/[^0-9A-Za-z.\- \u00a0\u202f]+/)) {
-    // (A full stop or hyphen at a word's edge is the sentence's, not the number's.)
-    const words = segment.split(/[ \u00a0\u202f]+/).map((w) => w.replace(/^[.-]+|[.-]+$/g, ''));
-    let start = 0;
-    for (let end = 0; end <= words.length; end++) {
-      if (end < words.length && /\d/.test(words[end]!)) continue;
-      // words[start..end) is a run of words holding digits: the number opens or closes it.
-      for (let n = 1; n <= Math.min(end - start, MAX_NUMBER_WORDS); n++)
-        if (looksLikeSensitiveValue(words.slice(start, start + n).join(' ')) || looksLikeSensitiveValue(words.slice(end - n, end).join(' '))) return true;
-      start = end + 1;
-    }
-  }
-  return false;
+  // (From word starts only: a long word without digits is then read once, not once per letter.)
+  return (text.slice(0, 2000).match(/(?<![\w-])[\w-]*\d[\w-]*(?:[ .\u00a0\u202f]+[\w-]*\d[\w-]*)*/g) ?? []).some(looksLikeSensitiveValue);
 }
 
 /** The guard on `win`, listening from now on. */
