@@ -1,11 +1,12 @@
 import { foldWords } from './text-fold';
 import {
   BORN_ON,
-  CANDIDATE_SELECTOR,
-  READ_AT_LOAD_SELECTOR,
+  CANDIDATE_SELECTORS,
+  READ_AT_LOAD_SELECTORS,
   TEXT_CAP,
   WORD_STEMS,
   hasWordStarting,
+  holdsField,
   mayBeIbanPlaceholder,
   mayBeNirPlaceholder,
   mayBeSensitiveAutocomplete,
@@ -137,18 +138,18 @@ export type FieldLook = (typeof FieldLook)[keyof typeof FieldLook];
 
 /**
  * The page guard's question on a document, cheapest first, holding no element. At load: no candidate
- * field but search boxes and email/URL fields (one node list length, READ_AT_LOAD_SELECTOR): nothing
+ * field but search boxes and email/URL fields (node list lengths, READ_AT_LOAD_SELECTORS): nothing
  * to read now, the fields are read when the user goes into one (`focused`) — a search box is the most
  * common field of the web and never the place for a NIR, a card or an IBAN, nor an email or URL field,
  * whose value the browser checks. Then XPath. Where XPath says maybe, or cannot tell, the page UI takes
  * the precise look (`mayAskSensitive`, lib/page-fields.ts), so the always-on script carries none of it.
  */
 export function pageFieldLook(doc: Document, focused: boolean): FieldLook {
-  if (!doc.querySelectorAll(focused ? CANDIDATE_SELECTOR : READ_AT_LOAD_SELECTOR).length) return focused ? FieldLook.Nothing : FieldLook.AtFocus;
+  if (!holdsField(doc, focused ? CANDIDATE_SELECTORS : READ_AT_LOAD_SELECTORS)) return focused ? FieldLook.Nothing : FieldLook.AtFocus;
   return xpathMayAskSensitive(doc) === false ? FieldLook.Nothing : FieldLook.Ui;
 }
 
 /** The same question on a page's shadow root (no XPath there): any candidate field but a search box. */
 export function rootFieldLook(root: DocumentFragment): FieldLook {
-  return root.querySelectorAll(READ_AT_LOAD_SELECTOR).length ? FieldLook.Ui : FieldLook.Nothing;
+  return holdsField(root, READ_AT_LOAD_SELECTORS) ? FieldLook.Ui : FieldLook.Nothing;
 }

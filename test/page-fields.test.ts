@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   BORN_ON,
   CANDIDATE_SELECTOR,
-  READ_AT_LOAD_SELECTOR,
+  CANDIDATE_SELECTORS,
+  CAPTCHA_RESPONSE,
+  READ_AT_LOAD_SELECTORS,
   SEARCH_LIKE,
   SKIPPED_TYPES,
   WATCHED_ATTRIBUTES,
@@ -140,6 +142,8 @@ describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => 
       '<form><input name="q"><button>OK</button></form>',
       '<form><input name=s><input type=search></form>',
       '<input type=search><input type=email name=newsletter><input type=url name=site>',
+      // reCAPTCHA's response box, on every page of some sites.
+      '<form><input name=q></form><div class=grecaptcha-badge><textarea id=g-recaptcha-response name=g-recaptcha-response style="display: none;"></textarea></div>',
     ]) {
       expect(look(html), html).toBe(FieldLook.AtFocus);
       // At the focus, fields are read (XPath: in happy-dom it cannot tell, so the page UI is asked).
@@ -173,10 +177,11 @@ describe('pageFieldLook: the page guard as it runs (lib/field-xpath.ts)', () => 
 });
 
 describe('the page guard\'s constants, written out so that it builds nothing at load', () => {
-  it('CANDIDATE_SELECTOR skips exactly SKIPPED_TYPES, hidden fields and aria-hidden ones', () => {
-    const built = `input${SKIPPED_TYPES.map((t) => `:not([type=${t}])`).join('')}:not([hidden]):not([aria-hidden=true]), select:not([hidden]), textarea:not([hidden]):not([aria-hidden=true])`;
-    expect(CANDIDATE_SELECTOR).toBe(built);
-    // And holds exactly what isCandidateField accepts.
+  it('CANDIDATE_SELECTORS skip exactly SKIPPED_TYPES, hidden fields and aria-hidden ones', () => {
+    const shown = ':not([hidden]):not([aria-hidden=true])';
+    expect(CANDIDATE_SELECTORS).toEqual([`input${SKIPPED_TYPES.map((t) => `:not([type=${t}])`).join('')}${shown}`, 'select:not([hidden])', `textarea${shown}`]);
+    expect(CANDIDATE_SELECTOR).toBe(CANDIDATE_SELECTORS.join(', '));
+    // And hold exactly what isCandidateField accepts.
     const doc = load(
       '<input name=a><input type=hidden name=b><input type=password name=c><input hidden name=d><input aria-hidden=true name=e><select name=f></select>' +
         '<select hidden name=g></select><textarea name=h></textarea><textarea hidden name=i></textarea><textarea aria-hidden=true name=j></textarea><textarea type=hidden name=k></textarea>',
@@ -186,15 +191,20 @@ describe('the page guard\'s constants, written out so that it builds nothing at 
     expect(names(doc.querySelectorAll(CANDIDATE_SELECTOR))).toEqual(['a', 'c', 'f', 'h', 'k']);
   });
 
-  it('READ_AT_LOAD_SELECTOR is CANDIDATE_SELECTOR without the SEARCH_LIKE fields', () => {
-    const [input, select, textarea] = CANDIDATE_SELECTOR.split(', ');
-    expect(READ_AT_LOAD_SELECTOR).toBe(`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}, ${select}, ${textarea}`);
-    const doc = load('<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select><textarea name=message></textarea></form>');
-    expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTOR)].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q', 'message']);
+  it('READ_AT_LOAD_SELECTORS are CANDIDATE_SELECTORS without the SEARCH_LIKE fields and captcha response boxes', () => {
+    const [input, select, textarea] = CANDIDATE_SELECTORS;
+    expect(READ_AT_LOAD_SELECTORS).toEqual([`${input}${SEARCH_LIKE.map((c) => `:not(${c})`).join('')}`, select, `${textarea}:not(${CAPTCHA_RESPONSE})`]);
+    const doc = load(
+      '<form role=search><input name=q><input type=hidden name=x><input name=nom><input type=search><select name=q></select><textarea name=message></textarea>' +
+        '<textarea id=g-recaptcha-response-100000 name=g-recaptcha-response style="display:none"></textarea><textarea name=h-captcha-response style="display: none;"></textarea></form>',
+    );
+    expect([...doc.querySelectorAll(READ_AT_LOAD_SELECTORS.join(', '))].map((e) => e.getAttribute('name') ?? e.tagName)).toEqual(['nom', 'q', 'message']);
+    // Still candidates: read at the first focus, as search boxes are.
+    expect(doc.querySelectorAll(CANDIDATE_SELECTOR).length).toBe(7);
   });
 
   it('the watched attributes: those of form controls only last, each once', () => {
-    expect(WATCHED_ATTRIBUTES.slice(8)).toEqual(['placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete']);
+    expect(WATCHED_ATTRIBUTES.slice(3)).toEqual(['placeholder', 'maxlength', 'inputmode', 'pattern', 'autocomplete']);
     expect(new Set(WATCHED_ATTRIBUTES).size).toBe(WATCHED_ATTRIBUTES.length);
   });
 

@@ -130,18 +130,18 @@ describe('page guard (every page)', () => {
   });
 
   it('reads a field again when a script changes what it asks for, not when it changes its look', async () => {
-    // A search box (read at the first focus only) and a NIR field the kit keeps hidden from assistive
-    // technologies (not a candidate) until its second step: nothing to read at load.
-    const win = page('<form><input id=q name=q placeholder=Rechercher><input id=n aria-hidden=true aria-label="Numéro de sécurité sociale"><button>OK</button></form>');
+    // A search box (read at the first focus only) that the kit renames and relabels after load.
+    const win = page('<form><input id=q name=q placeholder=Rechercher><button>OK</button></form>');
     const requestUi = vi.fn(async () => true);
     stops.push(watchForSensitiveFields({ win, requestUi, throttleMs: 10 }));
     await tick(30);
-    const nir = win.document.getElementById('n')!;
-    nir.setAttribute('class', 'step-2');
-    nir.setAttribute('style', 'display:block');
+    const box = win.document.getElementById('q')!;
+    box.setAttribute('class', 'step-2');
+    box.setAttribute('style', 'display:block');
     await tick(50);
     expect(requestUi).not.toHaveBeenCalled();
-    nir.removeAttribute('aria-hidden');
+    box.setAttribute('placeholder', 'Votre numéro de sécurité sociale');
+    box.setAttribute('name', 'nss');
     await tick(50);
     expect(requestUi).toHaveBeenCalledTimes(1);
   });
@@ -329,6 +329,22 @@ describe('frame guard (page UI)', () => {
     expect(u.typed).toHaveBeenCalledTimes(1);
     await tick();
     expect(JSON.stringify(send.mock.calls)).not.toContain('0608');
+  });
+
+  it('a chat box relabelled by its aria-label alone (not watched): read again when the user goes into it', async () => {
+    const win = page(CHAT);
+    const replies: Record<string, unknown> = { frameHello: state('unknown'), pageSignals: state('suspicious') };
+    const send = vi.fn(async (m: object) => replies[(m as { type: string }).type] ?? null);
+    const guard = startFrameGuard({ win, send, ui: ui(['axa']), throttleMs: 10 })!;
+    stops.push(() => guard.dispose());
+    await tick();
+    const box = win.document.getElementById('t')!;
+    box.setAttribute('aria-label', 'Numéro de sécurité sociale');
+    await tick(60);
+    expect(send.mock.calls.map((c) => (c[0] as { type: string }).type)).toEqual(['frameHello']);
+    box.dispatchEvent(new (win as unknown as typeof globalThis).FocusEvent('focusin', { bubbles: true, composed: true }));
+    await tick();
+    expect(send).toHaveBeenLastCalledWith({ type: 'pageSignals', brandOrgIds: ['axa'], sensitive: ['nir'], sensitiveInput: false });
   });
 
   it('on an address already flagged, a chat box that starts asking for the card is reported as a sensitive form', async () => {

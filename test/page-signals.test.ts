@@ -265,15 +265,13 @@ describe('watchFields', () => {
 
   it.each<[string, string, (doc: Document) => void]>([
     ["a textarea's placeholder", '<textarea id=t placeholder="Votre message"></textarea>', (d) => d.getElementById('t')!.setAttribute('placeholder', 'Votre numéro de sécurité sociale')],
-    ["a textarea's aria-label", '<textarea id=t aria-label="Votre message"></textarea>', (d) => d.getElementById('t')!.setAttribute('aria-label', 'Numéro de sécurité sociale')],
     ["a textarea's maxlength, set as a property", '<textarea id=t></textarea>', (d) => ((d.getElementById('t') as HTMLTextAreaElement).maxLength = 15)],
     ["an input's inputmode", '<input id=t>', (d) => d.getElementById('t')!.setAttribute('inputmode', 'numeric')],
     ["an input's type, text to password", '<input id=t type=text>', (d) => ((d.getElementById('t') as HTMLInputElement).type = 'password')],
     ["an input's type, hidden to text", '<input id=t type=hidden name=nir>', (d) => d.getElementById('t')!.setAttribute('type', 'text')],
     ["an input's autocomplete", '<input id=t>', (d) => d.getElementById('t')!.setAttribute('autocomplete', 'cc-number')],
     ["an input's name", '<input id=t name=q>', (d) => d.getElementById('t')!.setAttribute('name', 'nir')],
-    ["an input's id", '<label for=nir>Numéro de sécurité sociale</label><input id=t>', (d) => (d.getElementById('t')!.id = 'nir')],
-    ["a select's title", '<select id=t></select>', (d) => d.getElementById('t')!.setAttribute('title', 'Mois d’expiration')],
+    ["an input's pattern", '<input id=t>', (d) => d.getElementById('t')!.setAttribute('pattern', '[0-9]{15}')],
     ['a hidden field shown', '<input id=t hidden aria-label="IBAN">', (d) => d.getElementById('t')!.removeAttribute('hidden')],
     ['a textarea added', '<div id=t></div>', (d) => (d.getElementById('t')!.innerHTML = '<p><textarea></textarea></p>')],
   ])('wakes up when %s changes', async (_what, html, change) => {
@@ -290,6 +288,13 @@ describe('watchFields', () => {
     ["a field's class and style", '<input id=t>', (d) => (d.getElementById('t')!.setAttribute('class', 'error'), d.getElementById('t')!.setAttribute('style', 'color:red'))],
     ["a field's data attribute or value", '<textarea id=t></textarea>', (d) => (d.getElementById('t')!.setAttribute('data-state', 'typing'), ((d.getElementById('t') as HTMLTextAreaElement).value = 'bonjour'))],
     ['what is typed in a field', '<input id=t>', (d) => ((d.getElementById('t') as HTMLInputElement).value = '185057800608491')],
+    // Label-like attributes are not watched (elements of every kind carry them): the fields are read
+    // again when the user goes into one (test/page-guard.test.ts).
+    ["a field's label-like attributes", '<textarea id=t aria-label="Votre message"></textarea>', (d) => {
+      d.getElementById('t')!.setAttribute('aria-label', 'Numéro de sécurité sociale');
+      d.getElementById('t')!.setAttribute('title', 'NIR');
+      d.getElementById('t')!.id = 'nir';
+    }],
     ['a label-like attribute of another element (a carousel, a menu)', '<div id=t aria-label="Diapositive 1"></div><button id=b title=Menu>≡</button>', (d) => {
       d.getElementById('t')!.setAttribute('aria-label', 'Diapositive 2');
       d.getElementById('t')!.setAttribute('aria-hidden', 'true');
@@ -305,6 +310,35 @@ describe('watchFields', () => {
     change(doc);
     await tick(80);
     expect(calls).toBe(0);
+    stop();
+  });
+
+  it('with `wide`, watches what only describes a field once the caller has fields to read', async () => {
+    const doc = load('<body><form><input id=q name=q placeholder=Rechercher></form><div id=c aria-label="Diapositive 1"></div></body>');
+    const q = doc.getElementById('q')!;
+    let calls = 0;
+    let fields = false;
+    const stop = watchFields(doc, () => calls++, { throttleMs: 20, wide: () => fields });
+    // Only search boxes: the attributes that only describe a field are not even observed.
+    q.setAttribute('placeholder', 'Votre numéro de sécurité sociale');
+    q.setAttribute('maxlength', '15');
+    await tick(80);
+    expect(calls).toBe(0);
+    // What can make a field one to read still counts: a search box renamed.
+    q.setAttribute('name', 'nss');
+    await tick(80);
+    expect(calls).toBe(1);
+    // The caller now has a field to read: from the next change on, every watched attribute counts.
+    fields = true;
+    q.setAttribute('name', 'nir');
+    await tick(80);
+    expect(calls).toBe(2);
+    q.setAttribute('placeholder', 'Numéro de carte bancaire');
+    await tick(80);
+    expect(calls).toBe(3);
+    doc.getElementById('c')!.setAttribute('hidden', ''); // not a field
+    await tick(80);
+    expect(calls).toBe(3);
     stop();
   });
 

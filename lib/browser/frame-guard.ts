@@ -1,5 +1,6 @@
 import { createFormGuard, listenForSubmits, type HeldSubmit } from '../form-guard';
 import type { FrameState, SensitiveKind } from '../messages';
+import { isFieldTag } from '../page-fields';
 import { KIND_ORDER, collectSensitive, watchFields } from '../page-signals';
 import type { Verdict } from '../verdict';
 import { frameSlot } from './page-bridge';
@@ -179,7 +180,18 @@ export function startFrameGuard(env: FrameGuardEnv): { dispose(): void } | null 
     const v = state?.verdict.verdict;
     if (disposed || !v || settled(v)) return;
     void scan();
-    if (v !== 'suspicious') stopWatch = watchFields(doc, () => void scan(), { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
+    if (v === 'suspicious') return;
+    const stopFields = watchFields(doc, () => void scan(), { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
+    // Labels are not watched (lib/page-fields.ts WATCHED_ATTRIBUTES): the fields are read again when
+    // the user goes into one, before anything is typed.
+    const onFocus = (e: Event) => {
+      if (isFieldTag((e.composedPath()[0] as Element | undefined)?.tagName)) void scan();
+    };
+    win.addEventListener('focusin', onFocus, true);
+    stopWatch = () => {
+      stopFields();
+      win.removeEventListener('focusin', onFocus, true);
+    };
   });
 
   return {

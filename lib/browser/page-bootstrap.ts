@@ -1,4 +1,4 @@
-import { listenForSubmits } from '../form-guard';
+import { listenForSubmits, type FormGuardHandlers } from '../form-guard';
 import { FieldLook, pageFieldLook, rootFieldLook } from '../field-xpath';
 import { isFieldTag, watchFields } from '../page-fields';
 import { frameSlot } from './page-bridge';
@@ -25,12 +25,8 @@ export function relaySubmits(win: Window): () => void {
   if (slot.listening) return () => {};
   slot.listening = true;
   // Forward to the form guard once the page UI has loaded it; inert until then.
-  const listeners = listenForSubmits(win, {
-    submit: (e) => slot.handlers?.submit(e),
-    click: (e) => slot.handlers?.click(e),
-    input: (e) => slot.handlers?.input(e),
-    keydown: (e) => slot.handlers?.keydown(e),
-  });
+  const forward = (e: Event) => slot.handlers?.[e.type as keyof FormGuardHandlers](e);
+  const listeners = listenForSubmits(win, { submit: forward, click: forward, input: forward, keydown: forward });
   slot.relisten = listeners.relisten;
   return () => {
     listeners.detach();
@@ -81,7 +77,8 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
 
   const run = () => {
     check();
-    if (!requested && !stopped) stopWatch = watchFields(doc, check, { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000 });
+    // What describes a field is watched once the page has fields to read (not only search boxes).
+    if (!requested && !stopped) stopWatch = watchFields(doc, check, { throttleMs: env.throttleMs ?? 500, maxMs: env.watchMs ?? 5 * 60_000, wide: () => !atFocus });
   };
   // Declared at document_start, before any page script: a capture listener on the window, attached
   // first, hears DOMContentLoaded before any listener a page adds later and cannot be stopped by it.
@@ -101,7 +98,9 @@ export function watchForSensitiveFields(env: FieldWatchEnv): () => void {
   let relayed: WeakSet<ShadowRoot> | null = null; // made at the first focus into a shadow root
   const onFocus = (e: Event) => {
     const first = e.composedPath()[0] as Element | undefined;
-    if (atFocus && isFieldTag(first?.tagName)) check(true);
+    // Into a field: read them all now (search boxes too, and labels a script may have changed since,
+    // which are not watched: lib/page-fields.ts WATCHED_ATTRIBUTES), before anything is typed.
+    if (isFieldTag(first?.tagName)) check(true);
     let root = first?.getRootNode?.() as ShadowRoot | undefined;
     // A closed shadow root hides its nodes from us: a focus inside it reaches us as its host.
     const closed = !root?.host;

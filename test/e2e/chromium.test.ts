@@ -391,6 +391,12 @@ describe('Vigie Santé in Chromium', () => {
     await p.fill('#input', '1 85 05');
     await p.press('#input', 'Enter');
     await expectNothingSent(p, 'aide-en-ligne.example', '/?entree');
+    // The same kit changing the box's aria-label alone (label-like attributes are not watched): the
+    // fields are read again when the user goes into one, before anything is typed.
+    await gotoAndSettle(p, url('aide-en-ligne.example', '/?aria'));
+    await p.waitForTimeout(3000);
+    await p.click('#input');
+    await waitForBanner(p);
     await p.close();
   });
 
