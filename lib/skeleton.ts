@@ -11,10 +11,11 @@ const CONFUSABLE: Readonly<Record<string, string>> = confusables;
 // Letters that NFD does not decompose but readers take for the plain letter.
 // ӏ (Cyrillic palochka) is listed as "i" by UTS #39 but reads as "l" in most URL fonts, as Chromium notes.
 // Chromium's extra map for Cyrillic and Greek letters that UTS #39 leaves alone: к→k, н→h, т→t, в/ь→b…,
-// and Greek letters read as Latin in URL fonts (κlesia, μ for u as in "mμtuelle").
+// and Greek letters read as Latin in URL fonts (κlesia, μ for u as in "mμtuelle"), and two Cyrillic
+// letters of minority languages drawn as g and ɛ (Komi ԍ in "арԍіѕ" for apgis, reversed ze ԑ).
 const EXTRA_FOLDS: Readonly<Record<string, string>> = {
   'к': 'k', 'н': 'h', 'т': 't', 'ь': 'b', 'в': 'b', 'ш': 'w', 'щ': 'w', 'ω': 'w', 'м': 'm', 'є': 'e',
-  'κ': 'k', 'ĸ': 'k', 'τ': 't', 'ε': 'e', 'β': 'b', 'μ': 'u',
+  'κ': 'k', 'ĸ': 'k', 'τ': 't', 'ε': 'e', 'β': 'b', 'μ': 'u', 'ԍ': 'g', 'ԑ': 'e',
   'ӏ': 'l', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i' };
 
 // ASCII sequences that pass for another letter in most fonts (applied after Unicode folding).

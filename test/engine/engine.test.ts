@@ -98,6 +98,15 @@ describe('homoglyphs: disguised characters that read as a brand', () => {
     ['https://viarnedis.fr/', 'lookalike', 'viamedis.fr', 'homoglyph'],
     ['https://ameIi.fr/', 'lookalike', 'ameli.fr', 'typo'], // capital I is lower-cased to i by the URL parser: a typo then
   ]);
+  // On the bundled list: Cyrillic letters of minority languages outside UTS #39, as a red team wrote them.
+  check(
+    [
+      ['https://арԍіѕ.com/', 'lookalike', 'apgis.com', 'homoglyph'], // whole name in Cyrillic, Komi ԍ for g (outside UTS #39)
+      ['https://xn--80a6aydd82g.com/', 'lookalike', 'apgis.com', 'homoglyph'], // same, punycode
+      ['https://klԑsia.fr/', 'lookalike', 'klesia.fr', 'homoglyph'], // Cyrillic reversed ze for e
+    ],
+    bundled,
+  );
   it('marks IDN hosts', () => expect(engine.classify('https://аmeli.fr/').reasons).toContain('idn'));
   it('reports the punycode host', () => expect(engine.classify('https://аmeli.fr/').host).toBe('xn--meli-43d.fr'));
 });
