@@ -63,7 +63,8 @@ for (const [file, floors] of SETS) {
     });
 
     it('flags no safe address (false-positive traps)', () => {
-      const wrong = of('safe').filter((r) => r.v.verdict !== 'unknown');
+      // (A trap the list has since taken in, with evidence, is official: sesam-vitale.fr.)
+      const wrong = of('safe').filter((r) => r.v.verdict !== 'unknown' && r.v.verdict !== 'official');
       console.log(`${file}: ${wrong.length}/${of('safe').length} traps flagged:\n${show(wrong)}`);
       expect(show(wrong.filter((r) => !r.note.startsWith('hard:')))).toBe('');
       expect(wrong.length).toBeLessThanOrEqual(floors.hardTraps);
