@@ -74,6 +74,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** A digit 1 alone (no digit next to it) touching a letter: "ma1f", "soc1eta1re", not "web1", "11", "2014". */
 const LONE_ONE = /(?<![0-9])1(?![0-9])(?:(?<=[a-z]1)|(?=[a-z]))/;
 const LONE_ONE_GLOBAL = new RegExp(LONE_ONE.source, 'g');
+const DOUBLE_I = /ii/g;
 
 /** What may stand for a host before "@": no space, slash, "@" or other separator of a URL. */
 const USERINFO_HOST = /^[^\s/\\@?#:%]+$/;
@@ -114,7 +115,11 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
     if (url.includes('@')) verdict = withUserinfo(url, verdict);
     // (Most hosts have no 1 at all: the cheap search first.)
     const host = verdict.host;
-    return host !== null && verdict.verdict !== 'lookalike' && host.indexOf('1') >= 0 && LONE_ONE.test(host) ? withOneForI(url, verdict, host) : verdict;
+    if (host === null || verdict.verdict === 'lookalike') return verdict;
+    if (host.indexOf('1') >= 0 && LONE_ONE.test(host)) verdict = withOneForI(url, verdict, host);
+    // "ameii", "mesdroits-ameii": an l written as an i before another i (a capital I in a message's
+    // font); real kits do it. Only hosts with "ii" pay (few words have it: hawaii, skiing).
+    return verdict.verdict !== 'lookalike' && host.indexOf('ii') >= 0 ? withRead(url, verdict, host, host.replace(DOUBLE_I, 'li')) : verdict;
   }
 
   /**
@@ -122,7 +127,12 @@ export function createEngine(list: VigieList, options: EngineOptions = {}, names
    * reading): "ma1f-soc1eta1re.fr" is maif-societaire.fr, and its lure word is only found so.
    */
   function withOneForI(url: string, own: Verdict, host: string): Verdict {
-    const shown = judge(`http://${host.replace(LONE_ONE_GLOBAL, 'i')}/`);
+    return withRead(url, own, host, host.replace(LONE_ONE_GLOBAL, 'i'));
+  }
+
+  /** The verdict of `host` read as `read` (a disguise undone), when it is stronger: the disguise is a homoglyph. */
+  function withRead(url: string, own: Verdict, host: string, read: string): Verdict {
+    const shown = judge(`http://${read}/`);
     if (SEVERITY[shown.verdict] <= SEVERITY[own.verdict] || (shown.verdict !== 'lookalike' && shown.verdict !== 'suspicious')) return own;
     const reasons: ReasonCode[] = shown.reasons.includes('homoglyph') ? shown.reasons : ['homoglyph', ...shown.reasons];
     return { ...shown, url, host, reasons };

@@ -619,3 +619,45 @@ describe('a name of ordinary words next to a lure word (bundled list): suspiciou
     expect(v.target).toBe(target);
   });
 });
+
+describe('real kits of public blocklists (heldout set 6): vitale, two names glued, lure words of kits, ii for li', () => {
+  check(
+    [
+      // "vitale", the token of half the real kits, next to a lure word; alone or with ordinary words it is an ordinary word.
+      ['https://renouvellement-vitale.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://vitale-info.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://connexion-vitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://vitalerenouvellement.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://vitale.fr/', 'unknown', null],
+      ['https://energie-vitale.fr/', 'unknown', null],
+      ['https://pizzeria-vitale.fr/', 'unknown', null],
+      ['https://www.sesam-vitale.fr/insi', 'official', 'sesam-vitale.fr', 'listed'],
+      ['https://portail-support.sesam-vitale.fr/', 'official', 'sesam-vitale.fr', 'professional-only'],
+      // Two names of one organisation glued, maybe with words or a number.
+      ['https://amelivitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://cartevitaleameli.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://cpamameli2025.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://amelicpaminfo.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://axamaif.fr/', 'unknown', null], // two organisations: not this rule
+      // Lure words of real kits' addresses.
+      ['https://ameli-traitementdossier.example.mx/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://amelirenouv.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://nouvellecartevitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://remplacementcartevitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://amelimaladie.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://ameli-gestion.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://axa-assistance.fr/', 'unknown', null], // AXA Assistance is real: "assistance" is no lure word
+      // An l written as an i before another i.
+      ['https://ameiicompte.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
+      ['https://mesdroits-ameii.com/', 'lookalike', 'ameli.fr', 'homoglyph'],
+      ['https://hawaii.com/', 'unknown', null],
+      ['https://skiing.fr/', 'unknown', null],
+      // The public bodies' other real addresses are not flagged (their acronyms are no tokens).
+      ['https://www.carsat-bretagne.fr/home.html', 'unknown', null],
+      ['https://www.cnav.fr/', 'unknown', null],
+      ['https://www.cnaf.fr/', 'unknown', null],
+      ['http://www.codage.ext.cnamts.fr/codif/tips//telecharge/index_tele.php?p_site=AMELI', 'unknown', null],
+    ],
+    bundled,
+  );
+});
