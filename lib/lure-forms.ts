@@ -22,10 +22,15 @@ export function lureWordForms(word: string): string[] {
   return forms;
 }
 
+/** A letter dropped anywhere is read only in words this long: shorter ones are too close to other words. */
+export const MIN_DROPPED_LENGTH = 9;
+
 /**
- * Whether `piece` is a word of `words` with one letter doubled or one doubled letter written once
- * ("rembourssement", "conexion"). Asked only of a piece next to a brand that found no lure word, so
- * that the index holds one form per word and ordinary hosts never pay for this.
+ * Whether `piece` is a word of `words` misspelt once as kits do: one letter doubled or one doubled
+ * letter written once ("rembourssement", "conexion"), two letters swapped ("acceuil", "actaulisation"),
+ * or, in a word of nine letters or more, any letter dropped ("renouvellment", "actalisation"). Asked
+ * only of a piece next to a brand that found no lure word, so that the index holds one form per word
+ * and ordinary hosts never pay for this.
  */
 export function isMisspeltWord(piece: string, words: ReadonlySet<string>): boolean {
   const n = piece.length;
@@ -34,7 +39,16 @@ export function isMisspeltWord(piece: string, words: ReadonlySet<string>): boole
     const c = piece[i]!;
     if (c === piece[i + 1]) {
       if (words.has(piece.slice(0, i) + piece.slice(i + 1))) return true;
-    } else if (c !== piece[i - 1] && words.has(piece.slice(0, i + 1) + c + piece.slice(i + 1))) return true;
+    } else {
+      if (c !== piece[i - 1] && words.has(piece.slice(0, i + 1) + c + piece.slice(i + 1))) return true;
+      if (i + 1 < n && words.has(piece.slice(0, i) + piece[i + 1] + c + piece.slice(i + 2))) return true;
+    }
+  }
+  if (n + 1 < MIN_DROPPED_LENGTH) return false;
+  for (let i = 0; i <= n; i++) {
+    const head = piece.slice(0, i);
+    const tail = piece.slice(i);
+    for (let c = 97; c <= 122; c++) if (words.has(head + String.fromCharCode(c) + tail)) return true;
   }
   return false;
 }

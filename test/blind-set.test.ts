@@ -32,7 +32,7 @@ const SETS: [file: string, floors: Floors][] = [
   // A red team's tricks, and real namesakes. First run 179/247 clear lookalikes called lookalike, 31/43
   // weaker ones flagged (the floors are under today's 211 and 32: what the list has no evidence for,
   // as Alptis or Prévifrance, stays out), and 13 of the 69 "hard:" traps flagged, as today.
-  ['blind-urls-4.tsv', { rows: 666, lookalike: 0.84, lookalikeFlagged: 0.88, danger: 0.72, hardTraps: 13 }],
+  ['blind-urls-4.tsv', { rows: 666, lookalike: 0.85, lookalikeFlagged: 0.88, danger: 0.72, hardTraps: 13 }],
   // A second red team, after the fourth set's fixes: first run 137/187 clear lookalikes called lookalike,
   // 18/42 weaker ones flagged; 151 since (digits for i, names misspelt by ear). Most misses left are typos
   // on three- and four-letter brands with a lure word (mgn-espace-adherent), acronyms and full names,

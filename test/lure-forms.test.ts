@@ -14,7 +14,7 @@ describe('lure word forms', () => {
 });
 
 describe('misspelt lure words', () => {
-  const words = new Set(['remboursement', 'connexion', 'attestation', 'aide']);
+  const words = new Set(['remboursement', 'connexion', 'attestation', 'aide', 'renouvellement', 'accueil', 'actualisation']);
   it.each([
     ['rembourssement', true], // a letter doubled
     ['remboursementt', true],
@@ -22,7 +22,11 @@ describe('misspelt lure words', () => {
     ['atestation', true],
     ['remboursement', false], // the word itself is not a misspelling of it
     ['rembourxement', false], // a letter changed
-    ['remboursemen', false], // a letter dropped that was not doubled
+    ['remboursemen', true], // a letter dropped, in a long word
+    ['renouvellment', true],
+    ['acceuil', true], // two letters swapped
+    ['actaulisation', true],
+    ['aceuil', false], // a letter dropped in a short word
     ['aidde', false], // too short to read so
     ['assurance', false],
   ])('%s → %s', (piece, expected) => {

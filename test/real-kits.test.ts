@@ -32,8 +32,8 @@ describe('real kits from public blocklists (held-out set 6)', () => {
   });
 
   it.each([
-    ['independent', 0.69, 0.84],
-    ['ut1-only', 0.61, 0.7],
+    ['independent', 0.71, 0.85],
+    ['ut1-only', 0.62, 0.71],
   ])('calls clear imitations with %s evidence lookalike, and flags them', (evidence, lookalike, flaggedFloor) => {
     const all = rows.filter((r) => r.expect === 'lookalike' && r.evidence === evidence);
     const strong = all.filter((r) => r.v.verdict === 'lookalike');

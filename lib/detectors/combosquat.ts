@@ -349,18 +349,24 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
 }
 
 /** "mon", "ma", "mes", "my" glued before a name: the way a personal space is named (monameli, myameli). */
-export const POSSESSIVES = ['mon', 'mes', 'ma', 'my'];
+export const POSSESSIVES = ['votre', 'mon', 'mes', 'vos', 'ma', 'my'];
 /** An article glued before a name ("lamacif"): the brand as a token, a weaker sign than a possessive. */
 export const ARTICLES = ['la', 'le'];
 
 /**
  * The length of the possessive or article s starts with at `from` (combosquat.ts POSSESSIVES and
- * ARTICLES: mon, mes, ma, my, la, le), 0 when none; read from the characters, as every piece asks.
+ * ARTICLES: votre, mon, mes, vos, ma, my, la, le), 0 when none; read from the characters, as every piece asks.
  */
 export function prefixLength(s: string, from: number): number {
   const c = s.charCodeAt(from);
   const d = s.charCodeAt(from + 1);
   if (c === 108) return d === 97 || d === 101 ? 2 : 0; // la, le
+  if (c === 118) {
+    if (d !== 111) return 0;
+    const e = s.charCodeAt(from + 2);
+    if (e === 115) return 3; // vos
+    return e === 116 && s.charCodeAt(from + 3) === 114 && s.charCodeAt(from + 4) === 101 ? 5 : 0; // votre
+  }
   if (c !== 109) return 0;
   if (d === 97 || d === 121) return 2; // ma, my
   const e = s.charCodeAt(from + 2);
@@ -486,7 +492,8 @@ function gluedWithWords(piece: string, index: EngineIndex, found: Found): boolea
     return true;
   }
   if (!glued) return false;
-  found.brand ??= glued.brand;
+  // (Another name of the organisation found elsewhere in the host makes the pair: "ameli-assurancevitale".)
+  noteBrand(found, glued.brand);
   return true;
 }
 

@@ -647,6 +647,14 @@ describe('real kits of public blocklists (heldout set 6): vitale, two names glue
       ['https://amelimaladie.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://ameli-gestion.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://axa-assistance.fr/', 'unknown', null], // AXA Assistance is real: "assistance" is no lure word
+      // A lure word misspelt once (a letter dropped from a long word, two swapped), "vos"/"votre" as possessives,
+      // and a second name of the organisation glued to an ordinary word elsewhere in the host.
+      ['https://ameli-renouvellment.info/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://ameli-acceuil.net/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://ameli-vosdroits.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://votreespacecartevitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://ameli-assurancevitale.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://vosges-ameli.fr/', 'suspicious', 'ameli.fr'], // a department, not "vos"
       // An l written as an i before another i.
       ['https://ameiicompte.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
       ['https://mesdroits-ameii.com/', 'lookalike', 'ameli.fr', 'homoglyph'],
