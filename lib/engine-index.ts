@@ -1,4 +1,4 @@
-import { lureWordForms } from './lure-forms';
+import { droppedLetterForms, lureWordForms } from './lure-forms';
 import { soundKey } from './sound-key';
 import type { Organization, VigieList } from './list-schema';
 import { deletions1 } from './edit-distance';
@@ -111,6 +111,8 @@ export interface EngineIndex {
   keywords: Set<string>;
   /** The same as spelled, without hyphens ("connexion", whose skeleton reads "comexion"). */
   spelledKeywords: Set<string>;
+  /** spelledKeywords of nine letters or more with one letter dropped (lure-forms.ts isMisspeltWord). */
+  droppedKeywords: Set<string>;
   /**
    * By organisation id, the first labels of its login hosts (declare for declare.ameli.fr, extranet for
    * extranet.malakoffhumanis.com) as skeletons without hyphens: next to its brand, such a word copies
@@ -601,6 +603,7 @@ export function buildIndex(
     soundHeads,
     keywords,
     spelledKeywords,
+    droppedKeywords: droppedLetterForms(spelledKeywords),
     benignNeighbours: new Set(namesakes.typo),
     givenNameNeighbours: new Set(namesakes.givenNameNeighbours ?? []),
     keywordLengths,

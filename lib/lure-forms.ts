@@ -32,7 +32,7 @@ export const MIN_DROPPED_LENGTH = 9;
  * only of a piece next to a brand that found no lure word, so that the index holds one form per word
  * and ordinary hosts never pay for this.
  */
-export function isMisspeltWord(piece: string, words: ReadonlySet<string>): boolean {
+export function isMisspeltWord(piece: string, words: ReadonlySet<string>, dropped: ReadonlySet<string>): boolean {
   const n = piece.length;
   if (n < MIN_MISSPELT_LENGTH) return false;
   for (let i = 0; i < n; i++) {
@@ -44,11 +44,15 @@ export function isMisspeltWord(piece: string, words: ReadonlySet<string>): boole
       if (i + 1 < n && words.has(piece.slice(0, i) + piece[i + 1] + c + piece.slice(i + 2))) return true;
     }
   }
-  if (n + 1 < MIN_DROPPED_LENGTH) return false;
-  for (let i = 0; i <= n; i++) {
-    const head = piece.slice(0, i);
-    const tail = piece.slice(i);
-    for (let c = 97; c <= 122; c++) if (words.has(head + String.fromCharCode(c) + tail)) return true;
+  return n + 1 >= MIN_DROPPED_LENGTH && dropped.has(piece);
+}
+
+/** Every word of `words` of MIN_DROPPED_LENGTH letters or more, with one letter dropped (the index keeps them: one lookup per piece). */
+export function droppedLetterForms(words: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.length < MIN_DROPPED_LENGTH) continue;
+    for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
   }
-  return false;
+  return out;
 }

@@ -54,7 +54,7 @@ export function detectCombosquat(view: HostView, index: EngineIndex): Match | nu
 /** Whether a piece before the public suffix is a lure word misspelt by one doubled letter ("ameli-rembourssement"). */
 function hasMisspeltLureWord(view: HostView, index: EngineIndex): boolean {
   const { tokens } = view;
-  for (let k = 0; k < tokens.length && tokens[k]!.label <= view.sldIndex; k++) if (isMisspeltWord(tokens[k]!.skel, index.spelledKeywords)) return true;
+  for (let k = 0; k < tokens.length && tokens[k]!.label <= view.sldIndex; k++) if (isMisspeltWord(tokens[k]!.skel, index.spelledKeywords, index.droppedKeywords)) return true;
   return false;
 }
 
