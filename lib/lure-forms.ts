@@ -34,7 +34,8 @@ export const MIN_DROPPED_LENGTH = 9;
  */
 export function isMisspeltWord(piece: string, words: ReadonlySet<string>, dropped: ReadonlySet<string>): boolean {
   const n = piece.length;
-  if (n < MIN_MISSPELT_LENGTH) return false;
+  // (A form of a word is no misspelling of another form: "maladie" inside the brand "assurance-maladie".)
+  if (n < MIN_MISSPELT_LENGTH || words.has(piece)) return false;
   for (let i = 0; i < n; i++) {
     const c = piece[i]!;
     if (c === piece[i + 1]) {

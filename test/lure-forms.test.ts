@@ -14,13 +14,14 @@ describe('lure word forms', () => {
 });
 
 describe('misspelt lure words', () => {
-  const words = new Set(['remboursement', 'connexion', 'attestation', 'aide', 'renouvellement', 'accueil', 'actualisation']);
+  const words = new Set(['remboursement', 'connexion', 'attestation', 'aide', 'renouvellement', 'accueil', 'actualisation', 'maladie', 'maladiee']);
   it.each([
     ['rembourssement', true], // a letter doubled
     ['remboursementt', true],
     ['conexion', true], // a doubled letter written once
     ['atestation', true],
     ['remboursement', false], // the word itself is not a misspelling of it
+    ['maladie', false], // nor a form of another word's (maladiee)
     ['rembourxement', false], // a letter changed
     ['remboursemen', true], // a letter dropped, in a long word
     ['renouvellment', true],

@@ -342,7 +342,8 @@ function hasBrandAndKeyword(tokens: Token[], from: number, to: number, index: En
   let brand = false;
   let keyword = false;
   for (let k = from; k < to; k++) {
-    brand ||= brandsAt(tokens, k, k, index) !== undefined;
+    // (A name read as an ordinary word does not make one: "carte-vitale" is a product name, not carte + vitale.)
+    brand ||= brandsAt(tokens, k, k, index)?.some((b) => !b.common) === true;
     keyword ||= keywordAt(tokens, k, k, index);
   }
   return brand && keyword;

@@ -655,6 +655,12 @@ describe('real kits of public blocklists (heldout set 6): vitale, two names glue
       ['https://votreespacecartevitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://ameli-assurancevitale.com/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://vosges-ameli.fr/', 'suspicious', 'ameli.fr'], // a department, not "vos"
+      // The product names stay brand tokens: their own words are no combination ("maladie" and "carte" are lure words).
+      ['https://assurance-maladie.com/', 'suspicious', 'assurance-maladie.fr', 'tld-swap'],
+      ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
+      ['https://compte-ameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://secur-ameli.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://assurance-ameli-recouvrement.net/', 'lookalike', 'ameli.fr', 'combosquat'],
       // An l written as an i before another i.
       ['https://ameiicompte.fr/', 'lookalike', 'ameli.fr', 'homoglyph'],
       ['https://mesdroits-ameii.com/', 'lookalike', 'ameli.fr', 'homoglyph'],
