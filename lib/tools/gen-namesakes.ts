@@ -4,8 +4,8 @@
  * - `typo`: real words and first names one or two edits from a brand (`avril`~april, `general`~generali,
  *   `interiale`~intercale, `amelie`~ameli). A site with such a name is far more often a namesake than a
  *   fake, so the typo detector skips them (embedding, combosquatting and blocked hosts still apply).
- * - `commonBrands`: brand tokens that are themselves dictionary words (tutelaire): their bare name under
- *   another suffix is not flagged on its own.
+ * - `commonBrands`: brand tokens that are themselves dictionary words (tutelaire), or another body's
+ *   acronym (cnam): their bare name under another suffix is not flagged on its own.
  * - `givenNameBrands`: brand tokens that are also a given name (alan, april): the name alone in a host
  *   (`alan-turing.org`) is not a signal; under a suffix of its own (alan.fr) and with lure words it still is.
  * - `givenNameNeighbours`: the typo namesakes that are French given names (amelie): alone they are a
@@ -46,7 +46,11 @@ const index = buildIndex(defaultList, {}, (d) => getPublicSuffix(d, { allowPriva
 const typo = [...words].filter((w) => findTypoBrand(w, index) !== null).sort();
 const brands = new Set<string>();
 for (const list of index.brandsBySkeleton.values()) for (const b of list) brands.add(b.plain);
-const commonBrands = [...brands].filter((b) => words.has(b) && !firstNames.includes(b)).sort();
+// Acronyms that another body holds as its own name: read as ordinary words too. "cnam" is the Assurance
+// Maladie's national caisse in kits (cnam-assures.com) and the Conservatoire national des arts et
+// métiers at cnam.fr.
+const OTHER_BODIES = ['cnam'];
+const commonBrands = [...brands].filter((b) => (words.has(b) && !firstNames.includes(b)) || OTHER_BODIES.includes(b)).sort();
 const givenNameBrands = [...brands].filter((b) => givenNames.has(b)).sort();
 const frenchGivenNames = new Set(firstNames);
 const givenNameNeighbours = typo.filter((w) => frenchGivenNames.has(w));

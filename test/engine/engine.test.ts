@@ -655,6 +655,12 @@ describe('real kits of public blocklists (heldout set 6): vitale, two names glue
       ['https://votreespacecartevitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://ameli-assurancevitale.com/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://vosges-ameli.fr/', 'suspicious', 'ameli.fr'], // a department, not "vos"
+      // "cnam" next to a lure word (fifteen real kits); the Conservatoire national des arts et métiers' own addresses are nothing.
+      ['https://cnam-assures.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://cnam.portail-droit.com/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://portaileleve.cnam.fr/', 'unknown', null],
+      ['https://cnam-bretagne.fr/', 'unknown', null],
+      ['https://cnam.com/', 'unknown', null],
       // The product names stay brand tokens: their own words are no combination ("maladie" and "carte" are lure words).
       ['https://assurance-maladie.com/', 'suspicious', 'assurance-maladie.fr', 'tld-swap'],
       ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
