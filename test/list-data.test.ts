@@ -154,16 +154,17 @@ describe('default list: content rules', () => {
   // "vitale" alone is the token of half the real kits (renouvellement-vitale.com, vitale-info.com, heldout
   // set 6): it is the one bare common word allowed, read as an ordinary word (namesakes.json commonBrands:
   // no typo, no TLD swap, nothing with a neutral word; only next to a lure word).
-  const COMMON_WORD_TOKENS = ['vitale'];
+  const COMMON_WORD_TOKENS = ['vitale', 'vitales', 'cnam'];
   it('brand tokens are at least 3 characters and never a bare common word (but vitale, read as one)', () => {
     for (const o of orgs)
       for (const b of o.brands) {
         expect(b.length, `${o.id}: ${b}`).toBeGreaterThanOrEqual(3);
         if (COMMON_WORD_TOKENS.includes(b)) expect(namesakes.commonBrands, b).toContain(b);
         else expect(COMMON_WORDS, `${o.id}: ${b}`).not.toContain(b);
+        // (cnam is also the Conservatoire national des arts et métiers': read as an ordinary word too.)
       }
     const engine = createEngine(defaultList);
-    for (const host of ['vitale.fr', 'vitale.com', 'energie-vitale.fr', 'force-vitale.fr', 'vitale-immobilier.fr', 'pizzeria-vitale.fr', 'vitales.fr', 'vital.fr'])
+    for (const host of ['vitale.fr', 'vitale.com', 'energie-vitale.fr', 'force-vitale.fr', 'vitale-immobilier.fr', 'pizzeria-vitale.fr', 'vitales.fr', 'constantes-vitales.fr', 'vital.fr', 'cnam.fr', 'portaileleve.cnam.fr'])
       expect(engine.classify(`https://${host}/`).verdict, host).toBe('unknown');
   });
 

@@ -664,6 +664,7 @@ describe('real kits of public blocklists (heldout set 6): vitale, two names glue
       // The card's name as kits abbreviate it, and "assu".
       ['https://infosrenouvcvitale.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       ['https://assu-vitale.info/', 'lookalike', 'ameli.fr', 'combosquat'],
+      ['https://demandescartevitales.fr/', 'lookalike', 'ameli.fr', 'combosquat'],
       // The product names stay brand tokens: their own words are no combination ("maladie" and "carte" are lure words).
       ['https://assurance-maladie.com/', 'suspicious', 'assurance-maladie.fr', 'tld-swap'],
       ['https://carte-vitale.fr/', 'suspicious', 'ameli.fr', 'brand-token'],
